@@ -1,0 +1,16 @@
+/** Limits that the API enforces and the widget and clients can rely on. */
+export const LIMITS = {
+  /** Largest page a connection returns; `first` above it is rejected. */
+  maxPageSize: 100,
+  /** Page size when `first` is omitted. */
+  defaultPageSize: 20,
+  /** Longest slug accepted anywhere. */
+  maxSlugLength: 64,
+} as const;
+
+/** Lower-case words joined by single hyphens: `decision-quality`. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function isSlug(value: string): boolean {
+  return value.length <= LIMITS.maxSlugLength && SLUG_PATTERN.test(value);
+}

@@ -9,7 +9,9 @@ describe("isSlug", () => {
 
   it.each(["", "Decision", "two--hyphens", "-lead", "trail-", "has space", "ümlaut", "a/b"])(
     "rejects %j",
-    (slug) => expect(isSlug(slug)).toBe(false),
+    (slug) => {
+      expect(isSlug(slug)).toBe(false);
+    },
   );
 
   it("rejects slugs over the length limit", () => {

@@ -1,0 +1,46 @@
+// One flat config for the whole workspace. Type-aware rules need each package's tsconfig,
+// which `projectService` finds from the file being linted.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import importX from "eslint-plugin-import-x";
+import globals from "globals";
+
+export default tseslint.config(
+  {
+    ignores: ["**/dist/**", "**/node_modules/**", "**/.data/**", "**/coverage/**"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { "import-x": importX },
+    rules: {
+      "import-x/no-cycle": "error",
+      "import-x/no-default-export": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/no-extraneous-class": "off",
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='only']", message: "No .only in tests." },
+      ],
+    },
+  },
+  {
+    files: ["**/*.config.{js,mjs}", "**/jest.preset.js", "eslint.config.js"],
+    rules: { "import-x/no-default-export": "off" },
+  },
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ["packages/widget/src/**/*.ts"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

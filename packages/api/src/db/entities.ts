@@ -1,0 +1,13 @@
+import { AssessmentVersion } from "../modules/assessment/assessment-version.entity.js";
+import { Assessment } from "../modules/assessment/assessment.entity.js";
+import { ItemOption } from "../modules/assessment/item-option.entity.js";
+import { Item } from "../modules/assessment/item.entity.js";
+import { Lesson } from "../modules/lesson/lesson.entity.js";
+import { Skill } from "../modules/skill/skill.entity.js";
+import { Library1764370000000 } from "./migrations/1764370000000-library.js";
+
+/** Every entity, listed explicitly: ESM has no reliable glob loading. */
+export const ENTITIES = [Skill, Lesson, Assessment, AssessmentVersion, Item, ItemOption];
+
+/** Every migration, in order. Add new ones at the end. */
+export const MIGRATIONS = [Library1764370000000];

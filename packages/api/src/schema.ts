@@ -1,0 +1,16 @@
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { AssessmentResolver } from "./modules/assessment/assessment.resolver.js";
+import { ItemOptionResolver, ItemResolver } from "./modules/assessment/item.resolver.js";
+import { LessonResolver } from "./modules/lesson/lesson.resolver.js";
+import { SkillResolver } from "./modules/skill/skill.resolver.js";
+
+/** Builds the executable schema. Process-wide: build once and share. */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [SkillResolver, LessonResolver, AssessmentResolver, ItemResolver, ItemOptionResolver],
+    // Inputs are checked by services with messages naming the field; no class-validator.
+    validate: false,
+    emitSchemaFile: false,
+  });
+}

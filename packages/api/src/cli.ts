@@ -111,6 +111,10 @@ run(process.argv.slice(2)).catch((error: unknown) => {
     process.exit(2);
   }
   const known = error instanceof ContentError || error instanceof ConfigError;
-  console.error(known || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : `realskills: ${error.message}`);
+  console.error(
+    known || !(error instanceof Error)
+      ? String(error instanceof Error ? error.message : error)
+      : `realskills: ${error.message}`,
+  );
   process.exit(1);
 });

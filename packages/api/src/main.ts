@@ -9,14 +9,20 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const database = await openDatabase(config, { logger });
-  logger.info({ database: database.kind, dataDir: database.kind === "embedded" ? config.dataDir : undefined }, "database open");
+  logger.info(
+    { database: database.kind, dataDir: database.kind === "embedded" ? config.dataDir : undefined },
+    "database open",
+  );
   if (config.migrateOnStart) {
     const applied = await database.migrate();
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
   }
   const server = await createServer({ config, database, logger });
   const address = await server.listen(config.port, config.host);
-  logger.info({ port: address.port }, `GraphQL API ready at http://localhost:${address.port}/graphql`);
+  logger.info(
+    { port: address.port },
+    `GraphQL API ready at http://localhost:${address.port}/graphql`,
+  );
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

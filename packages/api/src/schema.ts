@@ -8,7 +8,13 @@ import { SkillResolver } from "./modules/skill/skill.resolver.js";
 /** Builds the executable schema. Process-wide: build once and share. */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [SkillResolver, LessonResolver, AssessmentResolver, ItemResolver, ItemOptionResolver],
+    resolvers: [
+      SkillResolver,
+      LessonResolver,
+      AssessmentResolver,
+      ItemResolver,
+      ItemOptionResolver,
+    ],
     // Inputs are checked by services with messages naming the field; no class-validator.
     validate: false,
     emitSchemaFile: false,

@@ -90,7 +90,8 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     cors({ origin: "*", maxAge: 600 }),
     express.json({ limit: options.config.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req }) => Promise.resolve(contextFor({ acceptLanguage: req.headers["accept-language"] })),
+      context: ({ req }) =>
+        Promise.resolve(contextFor({ acceptLanguage: req.headers["accept-language"] })),
     }),
   );
   app.use(httpErrorHandler(logger));
@@ -110,7 +111,9 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     },
     async stop() {
       // The drain plugin closes the listener, waits for in-flight requests, then cuts idle ones.
-      const timeout = setTimeout(() => httpServer.closeAllConnections(), options.config.shutdownTimeoutMs);
+      const timeout = setTimeout(() => {
+        httpServer.closeAllConnections();
+      }, options.config.shutdownTimeoutMs);
       try {
         await apollo.stop();
       } finally {
@@ -141,7 +144,9 @@ function httpErrorHandler(logger: Logger): express.ErrorRequestHandler {
     }
     logger.error({ err: error }, "unexpected error outside GraphQL");
     res.status(500).json({
-      errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+      errors: [
+        { message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+      ],
     });
   };
 }

@@ -3,12 +3,20 @@ import { ConfigError, loadConfig } from "../config/index.js";
 describe("loadConfig", () => {
   it("uses the documented defaults", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, logLevel: "info", migrateOnStart: true });
+    expect(config).toMatchObject({
+      port: 4000,
+      databaseUrl: undefined,
+      logLevel: "info",
+      migrateOnStart: true,
+    });
     expect(config.dataDir.endsWith(".data")).toBe(true);
   });
 
   it("treats an empty variable as unset", () => {
-    expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 4000, databaseUrl: undefined });
+    expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({
+      port: 4000,
+      databaseUrl: undefined,
+    });
   });
 
   it.each([

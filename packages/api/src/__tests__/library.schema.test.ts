@@ -59,25 +59,39 @@ describe("skills", () => {
     type Data = { skill: { name: string; lessons: { title: string }[] } };
     const english = await app.execute<Data>(query);
     const byArgument = await app.execute<Data>(query, { locale: "DE" });
-    const byHeader = await app.execute<Data>(query, {}, { acceptLanguage: "de-AT,de;q=0.9,en;q=0.5" });
+    const byHeader = await app.execute<Data>(
+      query,
+      {},
+      { acceptLanguage: "de-AT,de;q=0.9,en;q=0.5" },
+    );
     const argumentWins = await app.execute<Data>(query, { locale: "EN" }, { acceptLanguage: "de" });
     expect(byArgument.data?.skill.name).not.toEqual(english.data?.skill.name);
     expect(byHeader.data).toEqual(byArgument.data);
     expect(argumentWins.data).toEqual(english.data);
-    expect(byArgument.data?.skill.lessons[0]?.title).not.toEqual(english.data?.skill.lessons[0]?.title);
+    expect(byArgument.data?.skill.lessons[0]?.title).not.toEqual(
+      english.data?.skill.lessons[0]?.title,
+    );
   });
 
   it("returns null for an unknown slug and a typed error for a malformed one", async () => {
     const unknown = await app.execute(`{ skill(slug: "juggling") { slug } }`);
     expect(unknown).toEqual({ data: { skill: null } });
-    const malformed = await app.execute(`{ skill(slug: "Robert'); DROP TABLE skill;--") { slug } }`);
-    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "slug" });
+    const malformed = await app.execute(
+      `{ skill(slug: "Robert'); DROP TABLE skill;--") { slug } }`,
+    );
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "slug",
+    });
   });
 
-  it.each([0, -1, 101])("rejects first: %i with BAD_USER_INPUT naming the argument", async (first) => {
-    const { errors } = await app.execute(SKILLS, { first });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
-  });
+  it.each([0, -1, 101])(
+    "rejects first: %i with BAD_USER_INPUT naming the argument",
+    async (first) => {
+      const { errors } = await app.execute(SKILLS, { first });
+      expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    },
+  );
 
   it("rejects a cursor it did not issue", async () => {
     const { errors } = await app.execute(SKILLS, { first: 2, after: "not-a-cursor" });
@@ -117,7 +131,10 @@ describe("lesson", () => {
 
 describe("assessments", () => {
   type AssessmentsData = {
-    assessments: { totalCount: number; nodes: { slug: string; kind: string; skills: { slug: string }[] }[] };
+    assessments: {
+      totalCount: number;
+      nodes: { slug: string; kind: string; skills: { slug: string }[] }[];
+    };
   };
 
   it("lists every published assessment: one per skill plus the Real Skills Check", async () => {
@@ -134,7 +151,10 @@ describe("assessments", () => {
     const { data } = await app.execute<AssessmentsData>(
       `{ assessments(skill: "strategic-quitting") { totalCount nodes { slug skills { slug } } } }`,
     );
-    expect(data?.assessments.nodes.map((a) => a.slug)).toEqual(["strategic-quitting", "real-skills-check"]);
+    expect(data?.assessments.nodes.map((a) => a.slug)).toEqual([
+      "strategic-quitting",
+      "real-skills-check",
+    ]);
     expect(data?.assessments.totalCount).toBe(2);
   });
 
@@ -143,7 +163,12 @@ describe("assessments", () => {
       assessment: {
         version: number;
         itemCount: number;
-        items: { kind: string; prompt: string; skill: { slug: string } | null; options: { label: string }[] }[];
+        items: {
+          kind: string;
+          prompt: string;
+          skill: { slug: string } | null;
+          options: { label: string }[];
+        }[];
       };
     };
     const { data, errors } = await app.execute<Data>(
@@ -162,9 +187,13 @@ describe("assessments", () => {
       if (item.kind === "FORCED_CHOICE") expect(item.options).toHaveLength(2);
     }
 
-    const weights = await app.execute(`{ assessment(slug: "decision-quality") { items { options { weights } } } }`);
+    const weights = await app.execute(
+      `{ assessment(slug: "decision-quality") { items { options { weights } } } }`,
+    );
     expect(weights.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    const reverse = await app.execute(`{ assessment(slug: "decision-quality") { items { reverseKeyed } } }`);
+    const reverse = await app.execute(
+      `{ assessment(slug: "decision-quality") { items { reverseKeyed } } }`,
+    );
     expect(reverse.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 });

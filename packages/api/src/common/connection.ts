@@ -14,7 +14,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after`." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last item; pass it as `after`.",
+  })
   endCursor: string | null;
 }
 
@@ -43,7 +46,7 @@ export interface Page<T> {
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
-  pageInfo: PageInfo;
+  pageInfo: Pick<PageInfo, keyof PageInfo>;
   totalCount: number;
 }
 

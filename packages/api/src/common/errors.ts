@@ -32,7 +32,12 @@ function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
-    if (/Connection terminated|timeout exceeded when trying to connect/i.test(cause.message)) {
+    // The pool is closed or was never connected: during shutdown, or while a database restarts.
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Driver not Connected|Cannot use a pool after calling end/i.test(
+        cause.message,
+      )
+    ) {
       return true;
     }
   }
@@ -51,7 +56,7 @@ export function formatError(
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = formatted.extensions?.code;
   if (isErrorCode(code) && code !== ERROR_CODES.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _omitted, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   if (isDatabaseUnavailable(original)) {

@@ -27,7 +27,9 @@ const environmentSchema = z.object({
     .min(1, "must be at least 1")
     .max(200, "must be at most 200")
     .default(10),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })
+    .default("info"),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")

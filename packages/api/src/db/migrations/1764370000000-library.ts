@@ -34,7 +34,9 @@ export class Library1764370000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX lesson_skill_position_idx ON lesson (skill_id, position)`);
+    await queryRunner.query(
+      `CREATE INDEX lesson_skill_position_idx ON lesson (skill_id, position)`,
+    );
     await queryRunner.query(`
       CREATE TABLE assessment (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -23,7 +23,10 @@ const IMPORT_LOCK_KEY = 7_264_531;
  * content writes nothing. A changed assessment becomes a new published version; earlier
  * versions stay as they were, because attempts are pinned to them.
  */
-export async function importLibrary(dataSource: DataSource, library: Library): Promise<ImportReport> {
+export async function importLibrary(
+  dataSource: DataSource,
+  library: Library,
+): Promise<ImportReport> {
   return dataSource.transaction(async (manager) => {
     await manager.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
     const skills = await upsertSkills(manager, library.skills);
@@ -123,7 +126,9 @@ function versionContent(assessment: AssessmentFile) {
 }
 
 export function contentHash(assessment: AssessmentFile): string {
-  return createHash("sha256").update(stableJson(versionContent(assessment))).digest("hex");
+  return createHash("sha256")
+    .update(stableJson(versionContent(assessment)))
+    .digest("hex");
 }
 
 function stableJson(value: unknown): string {
@@ -181,7 +186,14 @@ async function publishVersion(
     `INSERT INTO assessment_version
        (assessment_id, version, status, content_hash, title, description, estimated_minutes)
      VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6) RETURNING id`,
-    [assessmentId, version, hash, assessment.title, assessment.description, assessment.estimatedMinutes],
+    [
+      assessmentId,
+      version,
+      hash,
+      assessment.title,
+      assessment.description,
+      assessment.estimatedMinutes,
+    ],
   );
   const versionId = (row as { id: string }).id;
 

@@ -186,7 +186,7 @@ function checkOptions(
       }
     }
   });
-  if (!options.some((option) => Object.values(option.weights).some((w) => (w ?? 0) > 0))) {
+  if (!options.some((option) => Object.values(option.weights).some((w) => w > 0))) {
     report("options", "at least one option must give points");
   }
 }
@@ -215,7 +215,9 @@ function checkCompleteness(
       problems.push({ file: `skills/${slug}.yaml`, field: "", message: "is missing" });
     }
   }
-  const measured = new Set(assessments.filter((a) => a.data.kind === "SKILL").map((a) => a.data.slug));
+  const measured = new Set(
+    assessments.filter((a) => a.data.kind === "SKILL").map((a) => a.data.slug),
+  );
   for (const slug of present) {
     if (!measured.has(slug)) {
       problems.push({

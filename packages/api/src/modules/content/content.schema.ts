@@ -99,4 +99,3 @@ export type SkillFile = z.infer<typeof skillFileSchema>;
 export type LessonContent = SkillFile["lessons"][number];
 export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
 export type ItemContent = AssessmentFile["items"][number];
-

@@ -1,6 +1,11 @@
 import { pickText } from "@real-skills/shared";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, connectionTypes, toConnection, validatePageSize } from "../../common/connection.js";
+import {
+  ConnectionArgs,
+  connectionTypes,
+  toConnection,
+  validatePageSize,
+} from "../../common/connection.js";
 import type { ConnectionShape } from "../../common/connection.js";
 import { LocaleArg } from "../../common/locale-arg.js";
 import { requireSlug } from "../../common/slug.js";

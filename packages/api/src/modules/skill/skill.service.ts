@@ -15,16 +15,19 @@ export class SkillService {
       .createQueryBuilder("skill")
       .orderBy("skill.position", "ASC")
       .addOrderBy("skill.slug", "ASC");
-    const total = query.clone().getCount();
+    const total = query.clone();
     if (args.after) {
       const after = cursor.decode(args.after);
       query.where("(skill.position, skill.slug) > (:position, :slug)", after);
     }
-    const rows = await query.take(args.first + 1).getMany();
+    const [rows, totalCount] = await Promise.all([
+      query.take(args.first + 1).getMany(),
+      total.getCount(),
+    ]);
     return {
       nodes: rows.slice(0, args.first),
       hasNextPage: rows.length > args.first,
-      totalCount: await total,
+      totalCount,
       cursorOf: (skill) => cursor.encode(skill.position, skill.slug),
     };
   }

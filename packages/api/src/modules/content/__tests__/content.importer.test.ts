@@ -53,11 +53,13 @@ describe("importLibrary", () => {
     const report = await importLibrary(app.database.dataSource, changed);
     expect(report.assessments).toEqual({ created: 0, newVersions: 1, unchanged: 9 });
 
-    const { data } = await app.execute<{ assessment: { version: number; items: { prompt: string }[] } }>(
-      `{ assessment(slug: "excellence") { version items { prompt } } }`,
-    );
+    const { data } = await app.execute<{
+      assessment: { version: number; items: { prompt: string }[] };
+    }>(`{ assessment(slug: "excellence") { version items { prompt } } }`);
     expect(data?.assessment.version).toBe(2);
-    expect(data?.assessment.items[0]?.prompt).toBe("I check my own work as if a customer were reading it.");
+    expect(data?.assessment.items[0]?.prompt).toBe(
+      "I check my own work as if a customer were reading it.",
+    );
 
     const [kept] = await app.database.dataSource.query<{ prompts: string[] }[]>(
       `SELECT array_agg(i.prompt->>'en' ORDER BY i.position) AS prompts FROM item i WHERE i.version_id = $1`,

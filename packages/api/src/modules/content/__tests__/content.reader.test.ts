@@ -52,12 +52,17 @@ describe("broken content", () => {
     await edit("skills/excellence.yaml", (text) => text.replace(/^(\s+)de: .*$/m, "$1fr: Bonjour"));
     const problems = await problemsOf(scratch);
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: "skills/excellence.yaml", message: expect.stringMatching(/missing|unrecognized/i) }),
+      expect.objectContaining({
+        file: "skills/excellence.yaml",
+        message: expect.stringMatching(/missing|unrecognized/i),
+      }),
     );
   });
 
   it("names the path of an unknown item kind", async () => {
-    await edit("assessments/excellence.yaml", (text) => text.replace("kind: SITUATIONAL", "kind: ESSAY"));
+    await edit("assessments/excellence.yaml", (text) =>
+      text.replace("kind: SITUATIONAL", "kind: ESSAY"),
+    );
     const problems = await problemsOf(scratch);
     expect(problems).toContainEqual(
       expect.objectContaining({
@@ -69,16 +74,25 @@ describe("broken content", () => {
   });
 
   it("reports a YAML syntax error with its line", async () => {
-    await writeFile(path.join(scratch, "skills/responsibility.yaml"), "slug: responsibility\nname: [unclosed\n");
+    await writeFile(
+      path.join(scratch, "skills/responsibility.yaml"),
+      "slug: responsibility\nname: [unclosed\n",
+    );
     const problems = await problemsOf(scratch);
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: "skills/responsibility.yaml", field: expect.stringMatching(/^line \d+/) }),
+      expect.objectContaining({
+        file: "skills/responsibility.yaml",
+        field: expect.stringMatching(/^line \d+/),
+      }),
     );
   });
 
   it("rejects a weight on a skill the assessment does not measure", async () => {
     await edit("assessments/strategic-quitting.yaml", (text) =>
-      text.replace(/weights: \{ ?strategic-quitting: (\d) ?\}/, "weights: { empathy-in-design: $1 }"),
+      text.replace(
+        /weights: \{ ?strategic-quitting: (\d) ?\}/,
+        "weights: { empathy-in-design: $1 }",
+      ),
     );
     const problems = await problemsOf(scratch);
     expect(problems).toContainEqual(
@@ -93,26 +107,39 @@ describe("broken content", () => {
     const first = await readLibrary(contentDir);
     const taken = first.skills[0]?.lessons[0]?.slug ?? "";
     const victim = first.skills[1]?.lessons[0]?.slug ?? "";
-    await edit(`skills/${first.skills[1]?.slug}.yaml`, (text) => text.replace(`slug: ${victim}`, `slug: ${taken}`));
+    await edit(`skills/${first.skills[1]?.slug}.yaml`, (text) =>
+      text.replace(`slug: ${victim}`, `slug: ${taken}`),
+    );
     const problems = await problemsOf(scratch);
     expect(problems).toContainEqual(
-      expect.objectContaining({ field: "lessons[0].slug", message: expect.stringContaining("already used") }),
+      expect.objectContaining({
+        field: "lessons[0].slug",
+        message: expect.stringContaining("already used"),
+      }),
     );
   });
 
   it("rejects a slug that does not match its file name, and a missing skill", async () => {
-    await edit("assessments/excellence.yaml", (text) => text.replace(/^slug: .*$/m, "slug: excellence-two"));
+    await edit("assessments/excellence.yaml", (text) =>
+      text.replace(/^slug: .*$/m, "slug: excellence-two"),
+    );
     await rm(path.join(scratch, "skills/mindful-leadership.yaml"));
     const problems = await problemsOf(scratch);
-    expect(problems).toContainEqual(expect.objectContaining({ file: "assessments/excellence.yaml", field: "slug" }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "assessments/excellence.yaml", field: "slug" }),
+    );
     expect(problems).toContainEqual(
       expect.objectContaining({ file: "skills/mindful-leadership.yaml", message: "is missing" }),
     );
   });
 
   it("collects every problem before failing and puts them in one message", async () => {
-    await edit("assessments/excellence.yaml", (text) => text.replace("kind: SITUATIONAL", "kind: ESSAY"));
-    await edit("skills/responsibility.yaml", (text) => text.replace(/^position: \d+$/m, "position: first"));
+    await edit("assessments/excellence.yaml", (text) =>
+      text.replace("kind: SITUATIONAL", "kind: ESSAY"),
+    );
+    await edit("skills/responsibility.yaml", (text) =>
+      text.replace(/^position: \d+$/m, "position: first"),
+    );
     const error = await readLibrary(scratch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as Error).message).toContain("assessments/excellence.yaml → items[");

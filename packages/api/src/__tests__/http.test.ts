@@ -1,0 +1,112 @@
+import { createTestApp, type TestApp } from "../test-support/harness.js";
+
+let app: TestApp;
+let base: string;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const address = await app.server.listen(0, "127.0.0.1");
+  base = `http://127.0.0.1:${address.port}`;
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+function post(body: string, headers: Record<string, string> = {}) {
+  return fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+}
+
+async function errorOf(response: Response) {
+  const text = await response.text();
+  expect(text).not.toMatch(/\bat .+\.(js|ts):\d+/); // no stack trace
+  return (JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] })
+    .errors[0];
+}
+
+describe("HTTP", () => {
+  it("reports liveness and readiness", async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+  });
+
+  it("serves GraphQL over POST, in the language of Accept-Language", async () => {
+    const response = await post(
+      JSON.stringify({ query: `{ skill(slug: "excellence") { slug name } }` }),
+      {
+        "accept-language": "de-DE",
+      },
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { skill: { slug: string; name: string } } };
+    expect(body.data.skill.slug).toBe("excellence");
+    const english = (await (
+      await post(JSON.stringify({ query: `{ skill(slug: "excellence") { name } }` }))
+    ).json()) as {
+      data: { skill: { name: string } };
+    };
+    expect(body.data.skill.name).not.toBe(english.data.skill.name);
+  });
+
+  it("lets any page read the public library (CORS preflight)", async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://intranet.example.com",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
+    });
+    expect(response.status).toBeLessThan(300);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("answers malformed JSON with GRAPHQL_PARSE_FAILED, not a 500", async () => {
+    const response = await post(`{"query": "{ skills { totalCount } }"`);
+    expect(response.status).toBe(400);
+    expect((await errorOf(response))?.extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+  });
+
+  it("answers a body over the limit with 413 and BAD_REQUEST", async () => {
+    const response = await post(
+      JSON.stringify({ query: `{ skills { totalCount } }`, pad: "x".repeat(200_000) }),
+    );
+    expect(response.status).toBe(413);
+    expect((await errorOf(response))?.extensions.code).toBe("BAD_REQUEST");
+  });
+
+  it("answers broken and invalid queries with listed codes", async () => {
+    const syntax = await post(JSON.stringify({ query: "{ skills { " }));
+    expect(syntax.status).toBe(400);
+    expect((await errorOf(syntax))?.extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+
+    const unknownField = await post(JSON.stringify({ query: "{ skills { nodes { salary } } }" }));
+    expect(unknownField.status).toBe(400);
+    expect((await errorOf(unknownField))?.extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+
+    const badVariable = await post(
+      JSON.stringify({
+        query: "query($l: Locale) { skills(locale: $l) { totalCount } }",
+        variables: { l: "FR" },
+      }),
+    );
+    expect(badVariable.status).toBe(400);
+    expect((await errorOf(badVariable))?.extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("reports not ready, with a retriable code, once the database is gone", async () => {
+    await app.database.dataSource.destroy();
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(503);
+    const response = await post(JSON.stringify({ query: `{ skills { totalCount } }` }));
+    const error = await errorOf(response);
+    expect(error?.extensions.code).toBe("SERVICE_UNAVAILABLE");
+    expect(error?.message).not.toMatch(/pool|destroy|typeorm/i);
+  });
+});

@@ -95,7 +95,10 @@ async function printedSchema(): Promise<string> {
 
 async function withDatabase(work: (database: Database, config: Config) => Promise<void>) {
   const config = loadConfig();
-  const logger = createLogger({ logLevel: config.logLevel === "info" ? "warn" : config.logLevel });
+  const logger = createLogger(
+    { logLevel: config.logLevel === "info" ? "warn" : config.logLevel },
+    "stderr",
+  );
   // Joins the running server's embedded database instead of opening its files a second time.
   const database = await openDatabase(config, { logger, shareRunning: true });
   try {

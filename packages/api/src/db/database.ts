@@ -47,6 +47,9 @@ export async function openDatabase(
     migrations: MIGRATIONS,
     migrationsTransactionMode: "each",
     synchronize: false,
+    // Our migrations use core gen_random_uuid() (PostgreSQL 13+, PGlite): no extension needed.
+    uuidExtension: "pgcrypto",
+    installExtensions: false,
     logger: new SqlLogger(options.logger, options.onQuery),
     logging: ["query", "error", "warn", "migration"],
     // PGlite serialises sessions, so a small pool is plenty there and avoids idle sessions.

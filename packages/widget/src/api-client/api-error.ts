@@ -1,0 +1,20 @@
+import type { ErrorCode } from "@real-skills/shared";
+
+/**
+ * Failures that happen before or after the API could answer: no answer at all (offline, DNS,
+ * CORS refused), or an answer that is not a GraphQL response we understand.
+ */
+export const CLIENT_ERROR_CODES = {
+  NETWORK_ERROR: "NETWORK_ERROR",
+  BAD_RESPONSE: "BAD_RESPONSE",
+} as const;
+
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[keyof typeof CLIENT_ERROR_CODES];
+
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+
+/** The failure of one request; `message` is for logs and developers, not for the reader. */
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}

@@ -1,0 +1,47 @@
+import { ok } from "@real-skills/shared";
+import type { Locale, Result } from "@real-skills/shared";
+import type { ApiError } from "./api-error.js";
+import { LESSON_QUERY, LIBRARY_QUERY } from "./documents.js";
+import type { ApiLocale, LessonContent, LibrarySkill } from "./documents.js";
+import { graphqlRequest } from "./graphql-request.js";
+import type { RequestOptions } from "./graphql-request.js";
+
+export { CLIENT_ERROR_CODES } from "./api-error.js";
+export type { ApiError, ApiErrorCode, ClientErrorCode } from "./api-error.js";
+export { LESSON_QUERY, LIBRARY_QUERY } from "./documents.js";
+export type { ApiLocale, LessonContent, LibraryLesson, LibrarySkill } from "./documents.js";
+export { graphqlRequest, readGraphqlBody } from "./graphql-request.js";
+export type { RequestOptions, TypedDocument } from "./graphql-request.js";
+
+// A Record, so that a new shared locale fails to compile here until the API enum has it too.
+const API_LOCALES: Readonly<Record<Locale, ApiLocale>> = { en: "EN", de: "DE" };
+
+export function toApiLocale(locale: Locale): ApiLocale {
+  return API_LOCALES[locale];
+}
+
+export async function fetchLibrary(
+  endpoint: string,
+  locale: Locale,
+  options?: RequestOptions,
+): Promise<Result<LibrarySkill[], ApiError>> {
+  const result = await graphqlRequest(
+    endpoint,
+    LIBRARY_QUERY,
+    { locale: toApiLocale(locale) },
+    options,
+  );
+  return result.ok ? ok(result.value.skills.nodes) : result;
+}
+
+/** The lesson, or `null` when no lesson has that slug. */
+export async function fetchLesson(
+  endpoint: string,
+  slug: string,
+  locale: Locale,
+  options?: RequestOptions,
+): Promise<Result<LessonContent | null, ApiError>> {
+  const variables = { slug, locale: toApiLocale(locale) };
+  const result = await graphqlRequest(endpoint, LESSON_QUERY, variables, options);
+  return result.ok ? ok(result.value.lesson) : result;
+}

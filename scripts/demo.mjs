@@ -14,7 +14,10 @@ const main = fileURLToPath(new URL("../packages/api/dist/main.js", import.meta.u
 const imported = spawnSync(process.execPath, [cli, "content", "import"], { stdio: "inherit" });
 if (imported.status !== 0) process.exit(imported.status ?? 1);
 
-const api = spawn(process.execPath, [main], { stdio: "inherit", env: { ...process.env, PORT: String(apiPort) } });
+const api = spawn(process.execPath, [main], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: String(apiPort) },
+});
 api.on("exit", (code) => {
   console.error(`The API stopped (exit code ${code}).`);
   process.exit(code ?? 1);

@@ -15,7 +15,10 @@ describe("the API as a process", () => {
     const first = runCli(["content", "import", "--json"], storage.env);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ skills: { created: 9 }, assessments: { created: 10 } });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      skills: { created: 9 },
+      assessments: { created: 10 },
+    });
 
     const second = runCli(["content", "import", "--json"], storage.env);
     expect(JSON.parse(second.stdout)).toMatchObject({
@@ -31,7 +34,22 @@ describe("the API as a process", () => {
     expect(before.body.data).toEqual({ skills: { totalCount: 9 }, assessment: { itemCount: 12 } });
 
     // A request in flight when SIGTERM arrives still gets its answer.
-    const inFlight = graphql(api.url, `{ assessments(first: 50) { nodes { items { options { label } } } } }`);
+    const inFlight = graphql(
+      api.url,
+      `
+        {
+          assessments(first: 50) {
+            nodes {
+              items {
+                options {
+                  label
+                }
+              }
+            }
+          }
+        }
+      `,
+    );
     await new Promise((resolve) => setTimeout(resolve, 5));
     const exitCode = api.stop("SIGTERM");
     expect((await inFlight).status).toBe(200);
@@ -47,7 +65,9 @@ describe("the API as a process", () => {
   });
 
   it("refuses to start with a bad setting and names the variable", async () => {
-    await expect(startApi({ ...storage.env, LOG_LEVEL: "chatty" })).rejects.toThrow(/LOG_LEVEL must be one of/);
+    await expect(startApi({ ...storage.env, LOG_LEVEL: "chatty" })).rejects.toThrow(
+      /LOG_LEVEL must be one of/,
+    );
   });
 
   it("explains broken content on the command line without touching the database", () => {

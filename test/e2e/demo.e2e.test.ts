@@ -1,7 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { startDemoServer } from "../../packages/widget/demo/serve.mjs";
 import { browserAvailable, launchBrowser } from "../support/browser.js";
-import { createStorage, runCli, startApi, type ApiProcess, type Storage } from "../support/stack.js";
+import {
+  createStorage,
+  runCli,
+  startApi,
+  type ApiProcess,
+  type Storage,
+} from "../support/stack.js";
 
 const describeBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -54,7 +60,9 @@ describeBrowser("the demo intranet page in Chromium", () => {
     await skills.first().waitFor();
     expect(await skills.count()).toBe(9);
     expect(await skills.first().textContent()).toMatch(/responsib/i);
-    expect(await page.locator("rs-library [part~=lesson-button]").count()).toBeGreaterThanOrEqual(18);
+    expect(await page.locator("rs-library [part~=lesson-button]").count()).toBeGreaterThanOrEqual(
+      18,
+    );
   });
 
   it("opens a lesson inside the library and in the reading pane, and comes back", async () => {
@@ -75,7 +83,8 @@ describeBrowser("the demo intranet page in Chromium", () => {
     await page.locator("rs-library [part~=back-button]").click();
     await page.locator("rs-library h2.skill-name").first().waitFor();
     const focused = await page.evaluate(
-      () => document.querySelector("rs-library")?.shadowRoot?.activeElement?.getAttribute("part") ?? "",
+      () =>
+        document.querySelector("rs-library")?.shadowRoot?.activeElement?.getAttribute("part") ?? "",
     );
     expect(focused).toContain("lesson-button");
   });
@@ -88,13 +97,14 @@ describeBrowser("the demo intranet page in Chromium", () => {
     await page.selectOption("#language", "de");
     await page.waitForFunction(
       (previous) =>
-        document.querySelector("rs-library")?.shadowRoot?.querySelector("h2.skill-name")?.textContent !== previous,
+        document.querySelector("rs-library")?.shadowRoot?.querySelector("h2.skill-name")
+          ?.textContent !== previous,
       english,
     );
     expect(await firstSkill.textContent()).toMatch(/Verantwortung/);
-    expect(await page.locator("rs-library").evaluate((el) => el.shadowRoot?.textContent ?? "")).toMatch(
-      /Minuten|Lektion/,
-    );
+    expect(
+      await page.locator("rs-library").evaluate((el) => el.shadowRoot?.textContent ?? ""),
+    ).toMatch(/Minuten|Lektion/);
   });
 
   it("follows a German browser without any setting", async () => {

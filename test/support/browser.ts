@@ -10,7 +10,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
   if (process.env.CI === "true") {
-    throw new Error(`CI=true but Chromium is missing at ${CHROMIUM}: install Debian's chromium package.`);
+    throw new Error(
+      `CI=true but Chromium is missing at ${CHROMIUM}: install Debian's chromium package.`,
+    );
   }
   console.warn(
     `\n  SKIPPED: browser suites need Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).\n`,

@@ -117,11 +117,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function graphql<T>(
+export interface GraphQLResponse<T> {
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+/** POSTs one operation; the caller names the shape of `data` it expects. */
+export async function graphql<T = Record<string, unknown>>(
   apiUrl: string,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }> {
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(`${apiUrl}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },

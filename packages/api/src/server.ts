@@ -63,6 +63,9 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     schema: options.schema ?? (await createSchema()),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns signal handling (drain HTTP, then close the pool). Apollo's own handlers would
+    // race it; outside NODE_ENV=test that left the process hanging on SIGTERM.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) =>
       formatError(formatted, error, (unexpected) => {
         logger.error({ err: unexpected }, "unexpected error in a GraphQL request");

@@ -24,12 +24,19 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "rs-bench-"));
 const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn", PORT: values.port };
 
-const imported = spawnSync(process.execPath, [path.join(root, "packages/api/dist/cli.js"), "content", "import"], {
+const imported = spawnSync(
+  process.execPath,
+  [path.join(root, "packages/api/dist/cli.js"), "content", "import"],
+  {
+    env,
+    stdio: "inherit",
+  },
+);
+if (imported.status !== 0) process.exit(1);
+const api = spawn(process.execPath, [path.join(root, "packages/api/dist/main.js")], {
   env,
   stdio: "inherit",
 });
-if (imported.status !== 0) process.exit(1);
-const api = spawn(process.execPath, [path.join(root, "packages/api/dist/main.js")], { env, stdio: "inherit" });
 const url = `http://127.0.0.1:${values.port}`;
 await waitUntilReady();
 
@@ -66,7 +73,8 @@ await Promise.all(
 );
 clearInterval(sampler);
 latencies.sort((a, b) => a - b);
-const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(1);
+const at = (p) =>
+  latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(1);
 
 console.log(`
 library read: assessment(slug) with items and options, POST, ${connections} connections, ${seconds} s

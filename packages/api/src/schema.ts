@@ -6,8 +6,8 @@ import { LessonResolver } from "./modules/lesson/lesson.resolver.js";
 import { SkillResolver } from "./modules/skill/skill.resolver.js";
 
 /** Builds the executable schema. Process-wide: build once and share. */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       SkillResolver,
       LessonResolver,
@@ -19,4 +19,11 @@ export function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   });
+  // type-graphql has no decorator for the description of the root type itself.
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      "The real-skills library: skill areas, lessons and micro-assessments. Readable without credentials.";
+  }
+  return schema;
 }

@@ -16,12 +16,17 @@ describe("the schema", () => {
         continue;
       }
       if (!type.description) missing.push(type.name);
-      if (isObjectType(type) || isInputObjectType(type)) {
+      if (isObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          for (const arg of "args" in field ? field.args : []) {
+          for (const arg of field.args) {
             if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
           }
+        }
+      }
+      if (isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
         }
       }
       if (isEnumType(type)) {

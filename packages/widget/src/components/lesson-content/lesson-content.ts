@@ -1,7 +1,9 @@
 import { html } from "lit";
 import type { TemplateResult } from "lit";
 import type { LessonContent } from "../../api-client/index.js";
+import type { QueryState } from "../../controllers/query-controller.js";
 import type { Messages } from "../../i18n/index.js";
+import { renderError, renderLoading, renderNotice } from "../states/states.js";
 
 /** The id of the lesson's heading, for elements that move focus to it. */
 export const LESSON_TITLE_ID = "lesson-title";
@@ -39,4 +41,27 @@ function section(name: string, heading: string, text: string): TemplateResult {
       <p class="section-text">${text}</p>
     </section>
   `;
+}
+
+/**
+ * A lesson query in any state: loading, failed (with retry), not found, or the lesson. `idle`
+ * is what to show before anything was asked for, which differs between the two elements.
+ */
+export function renderLessonState(
+  state: QueryState<LessonContent | null>,
+  messages: Messages,
+  options: { idle: TemplateResult; onRetry: () => void },
+): TemplateResult {
+  switch (state.status) {
+    case "idle":
+      return options.idle;
+    case "loading":
+      return renderLoading(messages);
+    case "error":
+      return renderError(messages, messages.lessonLoadFailed, state.error, options.onRetry);
+    case "complete":
+      return state.value === null
+        ? renderNotice(messages.lessonNotFound)
+        : renderLessonContent(state.value, messages);
+  }
 }

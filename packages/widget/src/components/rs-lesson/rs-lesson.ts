@@ -8,8 +8,8 @@ import { SettingsController } from "../../controllers/settings-controller.js";
 import { dispatchWidgetEvent } from "../../events.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { Messages } from "../../i18n/index.js";
-import { renderLessonContent } from "../lesson-content/lesson-content.js";
-import { renderError, renderLoading, renderNotice } from "../states/states.js";
+import { renderLessonState } from "../lesson-content/lesson-content.js";
+import { renderNotice } from "../states/states.js";
 import { rsLessonStyles } from "./rs-lesson.styles.js";
 
 /**
@@ -82,21 +82,12 @@ export class RsLesson extends LitElement {
   }
 
   private renderState(messages: Messages): TemplateResult {
-    const current = this.lesson.state;
-    switch (current.status) {
-      case "idle":
-        return renderNotice(messages.noLessonSelected);
-      case "loading":
-        return renderLoading(messages);
-      case "error":
-        return renderError(messages, messages.lessonLoadFailed, current.error, () => {
-          this.lesson.retry();
-        });
-      case "complete":
-        return current.value === null
-          ? renderNotice(messages.lessonNotFound)
-          : renderLessonContent(current.value, messages);
-    }
+    return renderLessonState(this.lesson.state, messages, {
+      idle: renderNotice(messages.noLessonSelected),
+      onRetry: () => {
+        this.lesson.retry();
+      },
+    });
   }
 }
 

@@ -9,7 +9,7 @@ import { SettingsController } from "../../controllers/settings-controller.js";
 import { dispatchWidgetEvent } from "../../events.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { Messages } from "../../i18n/index.js";
-import { LESSON_TITLE_ID, renderLessonContent } from "../lesson-content/lesson-content.js";
+import { LESSON_TITLE_ID, renderLessonState } from "../lesson-content/lesson-content.js";
 import { renderError, renderLoading, renderNotice } from "../states/states.js";
 import { rsLibraryStyles } from "./rs-library.styles.js";
 import { renderSkillList } from "./skill-list.js";
@@ -139,25 +139,13 @@ export class RsLibrary extends LitElement {
       >
         <span aria-hidden="true">←</span> ${messages.backToLibrary}
       </button>
-      ${this.renderLessonState(messages)}
-    `;
-  }
-
-  private renderLessonState(messages: Messages): TemplateResult {
-    const current = this.lesson.state;
-    switch (current.status) {
-      case "idle":
-      case "loading":
-        return renderLoading(messages);
-      case "error":
-        return renderError(messages, messages.lessonLoadFailed, current.error, () => {
+      ${renderLessonState(this.lesson.state, messages, {
+        idle: renderLoading(messages),
+        onRetry: () => {
           this.lesson.retry();
-        });
-      case "complete":
-        return current.value === null
-          ? renderNotice(messages.lessonNotFound)
-          : renderLessonContent(current.value, messages);
-    }
+        },
+      })}
+    `;
   }
 
   private openLesson(slug: string): void {

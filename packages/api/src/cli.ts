@@ -8,6 +8,12 @@ import { ConfigError, loadConfig, type Config } from "./config/index.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { createLogger } from "./logger.js";
 import { ContentError, importLibrary, readLibrary } from "./modules/content/index.js";
+import { isLocale, MAX_EMBED_TOKEN_LIFETIME_SECONDS } from "@real-skills/shared";
+import { mintEmbedToken, parseDuration } from "./auth/token-minter.js";
+import {
+  OrganizationInputError,
+  OrganizationService,
+} from "./modules/organization/organization.service.js";
 import { createSchema } from "./schema.js";
 
 const USAGE = `Usage: realskills <command>
@@ -18,6 +24,13 @@ Commands:
   content import [--json] validate and import the library (idempotent; migrates first)
   schema emit             write schema.graphql from the code
   schema check            fail when schema.graphql differs from the code
+  org create --name NAME --origin URL [--origin URL …] [--slug SLUG] [--json]
+                          create an organisation; prints its first ADMIN API key and an
+                          HS256 embed key, each shown only this once
+  token mint --org ID|SLUG --sub SUBJECT [--team T] [--department D] [--role employee|analyst]
+             [--locale en|de] [--ttl 1h]
+                          print an embed token signed with the organisation's newest HS256
+                          key (for development and tests; customers mint their own)
 
 Uses DATABASE_URL when set, else the embedded database in DATA_DIR (default .data/).`;
 
@@ -30,7 +43,20 @@ async function run(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+    options: {
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+      name: { type: "string" },
+      slug: { type: "string" },
+      origin: { type: "string", multiple: true },
+      org: { type: "string" },
+      sub: { type: "string" },
+      team: { type: "string" },
+      department: { type: "string" },
+      role: { type: "string" },
+      locale: { type: "string" },
+      ttl: { type: "string" },
+    },
   });
   const [group, command, ...rest] = positionals;
   if (values.help || group === undefined) {
@@ -84,6 +110,74 @@ async function run(argv: string[]): Promise<void> {
       console.log("schema.graphql matches the code.");
       return;
     }
+    case "org create":
+      return withDatabase(async (database) => {
+        if (!values.name) throw new UsageError("org create needs --name");
+        if (!values.origin?.length) throw new UsageError("org create needs at least one --origin");
+        await database.migrate();
+        const created = await new OrganizationService(database.dataSource)
+          .create({ name: values.name, slug: values.slug, origins: values.origin })
+          .catch((error: unknown) => {
+            throw error instanceof OrganizationInputError ? new UsageError(error.message) : error;
+          });
+        const { organization, apiKey, embedKey } = created;
+        if (values.json) {
+          console.log(
+            JSON.stringify({
+              organization: { id: organization.id, slug: organization.slug },
+              apiKey,
+              embedKey,
+            }),
+          );
+          return;
+        }
+        console.log(
+          `Organisation "${organization.name}" created.\n` +
+            `  id:            ${organization.id}\n` +
+            `  slug:          ${organization.slug}\n` +
+            `  origins:       ${organization.allowedOrigins.join(", ")}\n\n` +
+            `Shown only now; store them in your secret manager:\n` +
+            `  ADMIN API key: ${apiKey}\n` +
+            `  embed key id:  ${embedKey.kid}\n` +
+            `  embed secret:  ${embedKey.secret}  (HS256, base64url-encoded bytes)`,
+        );
+      });
+    case "token mint":
+      return withDatabase(async (database) => {
+        if (!values.org) throw new UsageError("token mint needs --org");
+        if (!values.sub) throw new UsageError("token mint needs --sub");
+        const role = values.role ?? "employee";
+        if (role !== "employee" && role !== "analyst") {
+          throw new UsageError(`--role must be employee or analyst (got "${role}")`);
+        }
+        if (values.locale !== undefined && !isLocale(values.locale)) {
+          throw new UsageError(`--locale must be en or de (got "${values.locale}")`);
+        }
+        const ttl = parseDuration(values.ttl ?? "1h");
+        if (ttl === undefined || ttl < 1 || ttl > MAX_EMBED_TOKEN_LIFETIME_SECONDS) {
+          throw new UsageError(
+            `--ttl must be 1s to 24h, e.g. 15m or 8h (got "${values.ttl ?? ""}")`,
+          );
+        }
+        const organizations = new OrganizationService(database.dataSource);
+        const organization = await organizations.findByIdOrSlug(values.org);
+        if (!organization) throw new UsageError(`no organisation "${values.org}"`);
+        const key = await organizations.currentHs256Key(organization.id);
+        if (!key?.secret)
+          throw new UsageError(`organisation "${values.org}" has no usable HS256 embed key`);
+        const token = await mintEmbedToken(
+          { kid: key.kid, secret: key.secret },
+          {
+            sub: values.sub,
+            ...(values.team ? { team: values.team } : {}),
+            ...(values.department ? { department: values.department } : {}),
+            ...(values.locale ? { locale: values.locale } : {}),
+            role,
+          },
+          ttl,
+        );
+        console.log(token);
+      });
     default:
       throw new UsageError(`unknown command "${positionals.join(" ")}"`);
   }
@@ -110,7 +204,7 @@ async function withDatabase(work: (database: Database, config: Config) => Promis
 
 run(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
-    console.error(`realskills: ${error.message}\n\n${USAGE}`);
+    console.error(`realskills: ${error.message}\nRun \`realskills --help\` for usage.`);
     process.exit(2);
   }
   const known = error instanceof ContentError || error instanceof ConfigError;

@@ -1,25 +1,45 @@
 import type { Locale } from "@real-skills/shared";
+import type { Principal } from "./auth/principal.js";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import { createAssessmentLoaders } from "./modules/assessment/assessment.loaders.js";
-import type { AssessmentService } from "./modules/assessment/assessment.service.js";
+import { AssessmentService } from "./modules/assessment/assessment.service.js";
 import { createLessonLoaders } from "./modules/lesson/lesson.loaders.js";
-import type { LessonService } from "./modules/lesson/lesson.service.js";
+import { LessonService } from "./modules/lesson/lesson.service.js";
+import { OrganizationService } from "./modules/organization/organization.service.js";
 import { createSkillLoaders } from "./modules/skill/skill.loaders.js";
-import type { SkillService } from "./modules/skill/skill.service.js";
+import { SkillService } from "./modules/skill/skill.service.js";
 
 /** Process-wide services: created once with the server, shared by every request. */
 export interface Services {
   skills: SkillService;
   lessons: LessonService;
   assessments: AssessmentService;
+  organizations: OrganizationService;
+}
+
+/** Builds the process-wide services. Called once per server. */
+export function createServices(dataSource: DataSource): Services {
+  return {
+    skills: new SkillService(dataSource),
+    lessons: new LessonService(dataSource),
+    assessments: new AssessmentService(dataSource),
+    organizations: new OrganizationService(dataSource),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** Everything one GraphQL request sees. Created per request; nothing in it outlives the request. */
 export interface Context {
-  /** The locale of this operation (argument, else `Accept-Language`, else `en`). */
+  /** Who is calling; decided from the request's credentials before execution. */
+  principal: Principal;
+  /** Identifies the request in logs; returned with unexpected errors. */
+  requestId: string;
+  /**
+   * The locale of this operation: the `locale` argument, else the embed token's `locale` claim,
+   * else `Accept-Language`, else English.
+   */
   locale: Locale;
   services: Services;
   /** Per-request batching and caching of reads. */

@@ -3,6 +3,7 @@ import { buildSchema } from "type-graphql";
 import { AssessmentResolver } from "./modules/assessment/assessment.resolver.js";
 import { ItemOptionResolver, ItemResolver } from "./modules/assessment/item.resolver.js";
 import { LessonResolver } from "./modules/lesson/lesson.resolver.js";
+import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
 import { SkillResolver } from "./modules/skill/skill.resolver.js";
 
 /** Builds the executable schema. Process-wide: build once and share. */
@@ -14,6 +15,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AssessmentResolver,
       ItemResolver,
       ItemOptionResolver,
+      OrganizationResolver,
     ],
     // Inputs are checked by services with messages naming the field; no class-validator.
     validate: false,
@@ -23,7 +25,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   if (query) {
     query.description =
-      "The real-skills library: skill areas, lessons and micro-assessments. Readable without credentials.";
+      "The real-skills library (readable without credentials) and the caller's organisation.";
   }
   return schema;
 }

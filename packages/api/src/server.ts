@@ -4,19 +4,21 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import cors from "cors";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import { formatError } from "./common/errors.js";
+import { randomUUID } from "node:crypto";
+import { ERROR_CODES } from "@real-skills/shared";
+import { Authenticator } from "./auth/authenticator.js";
+import { corsMiddleware } from "./auth/cors.js";
+import { AuthFailure } from "./auth/embed-token.verifier.js";
+import { ANONYMOUS, type Principal } from "./auth/principal.js";
+import { apiError, formatError } from "./common/errors.js";
 import { localeFromHeader, localePlugin } from "./common/locale.js";
 import type { Config } from "./config/index.js";
-import { createLoaders, type Context, type Services } from "./context.js";
+import { createLoaders, createServices, type Context } from "./context.js";
 import type { Database } from "./db/database.js";
-import { AssessmentService } from "./modules/assessment/assessment.service.js";
-import { LessonService } from "./modules/lesson/lesson.service.js";
-import { SkillService } from "./modules/skill/skill.service.js";
 import { createSchema } from "./schema.js";
 
 export interface ServerOptions {
@@ -31,7 +33,8 @@ export interface RealSkillsServer {
   apollo: ApolloServer<Context>;
   httpServer: http.Server;
   /** Builds a per-request context, for `executeOperation` in tests. */
-  contextFor(headers?: { acceptLanguage?: string }): Context;
+  contextFor(request?: { acceptLanguage?: string; principal?: Principal }): Context;
+  authenticator: Authenticator;
   /** Listens on `port` (0 = any free port) and resolves with the bound address. */
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Stops accepting connections, finishes in-flight requests, then stops Apollo. */
@@ -44,17 +47,23 @@ export interface RealSkillsServer {
  */
 export async function createServer(options: ServerOptions): Promise<RealSkillsServer> {
   const { database, logger } = options;
-  const services: Services = {
-    skills: new SkillService(database.dataSource),
-    lessons: new LessonService(database.dataSource),
-    assessments: new AssessmentService(database.dataSource),
+  const services = createServices(database.dataSource);
+  const authenticator = new Authenticator(database.dataSource);
+  const contextFor = (
+    request: { acceptLanguage?: string; principal?: Principal; requestId?: string } = {},
+  ): Context => {
+    const principal = request.principal ?? ANONYMOUS;
+    const tokenLocale = principal.kind === "EMBED_TOKEN" ? principal.locale : null;
+    const requestId = request.requestId ?? randomUUID();
+    return {
+      principal,
+      requestId,
+      locale: tokenLocale ?? localeFromHeader(request.acceptLanguage),
+      services,
+      loaders: createLoaders(database.dataSource),
+      logger: logger.child({ requestId }),
+    };
   };
-  const contextFor = (headers: { acceptLanguage?: string } = {}): Context => ({
-    locale: localeFromHeader(headers.acceptLanguage),
-    services,
-    loaders: createLoaders(database.dataSource),
-    logger,
-  });
 
   const app = express();
   app.disable("x-powered-by");
@@ -77,6 +86,16 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   app.use(
     pinoHttp({
       logger,
+      // A caller's own request id (from a proxy) when it looks like one; otherwise a new one.
+      genReqId: (req, res) => {
+        const incoming = req.headers["x-request-id"];
+        const id =
+          typeof incoming === "string" && /^[\w.:-]{8,100}$/.test(incoming)
+            ? incoming
+            : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
   );
@@ -89,12 +108,25 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   });
   app.use(
     "/graphql",
-    // The library is public content, readable from any page without credentials.
-    cors({ origin: "*", maxAge: 600 }),
+    corsMiddleware(authenticator),
     express.json({ limit: options.config.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req }) =>
-        Promise.resolve(contextFor({ acceptLanguage: req.headers["accept-language"] })),
+      context: async ({ req }) => {
+        const principal = await authenticator
+          .authenticate({ authorization: req.headers.authorization, origin: req.headers.origin })
+          .catch((error: unknown) => {
+            if (!(error instanceof AuthFailure)) throw error;
+            throw apiError(ERROR_CODES.UNAUTHENTICATED, "The credentials were not accepted.", {
+              reason: error.reason,
+              http: { status: 401 },
+            });
+          });
+        return contextFor({
+          acceptLanguage: req.headers["accept-language"],
+          principal,
+          requestId: typeof req.id === "string" ? req.id : randomUUID(),
+        });
+      },
     }),
   );
   app.use(httpErrorHandler(logger));
@@ -103,6 +135,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     apollo,
     httpServer,
     contextFor,
+    authenticator,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);

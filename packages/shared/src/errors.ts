@@ -18,6 +18,15 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_SUPPORTED: "PERSISTED_QUERY_NOT_SUPPORTED",
   /** `operationName` names no operation in the document. */
   OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
+  /**
+   * No valid credentials, or credentials that were rejected. `extensions.reason` says why (one of
+   * `AUTH_FAILURE_REASONS`) without revealing whether an organisation or key exists.
+   */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** The caller is known but its role may not do this. */
+  FORBIDDEN: "FORBIDDEN",
+  /** Too many requests; retry after `extensions.retryAfterSeconds` (also the `Retry-After` header). */
+  RATE_LIMITED: "RATE_LIMITED",
   /** The referenced object does not exist (or is not visible to the caller). */
   NOT_FOUND: "NOT_FOUND",
   /** The database is unreachable for the moment; the same request may be retried. */
@@ -34,3 +43,33 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 /** Codes after which sending the same request again can succeed. */
 export const RETRIABLE_ERROR_CODES: readonly ErrorCode[] = [ERROR_CODES.SERVICE_UNAVAILABLE];
+
+/** Why credentials were rejected: `extensions.reason` of an UNAUTHENTICATED error. */
+export const AUTH_FAILURE_REASONS = {
+  /** The operation needs credentials and none were sent. */
+  CREDENTIALS_REQUIRED: "CREDENTIALS_REQUIRED",
+  /** The Authorization header is not `Bearer <API key or embed token>`. */
+  MALFORMED_CREDENTIALS: "MALFORMED_CREDENTIALS",
+  /** The API key is unknown or revoked. */
+  INVALID_API_KEY: "INVALID_API_KEY",
+  /** The token is not a well-formed JWT. */
+  MALFORMED_TOKEN: "MALFORMED_TOKEN",
+  /** The signature does not verify with a current key for the token's `kid`, or the algorithm is not allowed. */
+  INVALID_SIGNATURE: "INVALID_SIGNATURE",
+  /** `exp` has passed (beyond 60 s of clock skew). */
+  TOKEN_EXPIRED: "TOKEN_EXPIRED",
+  /** `nbf` or `iat` lies in the future (beyond 60 s of clock skew). */
+  TOKEN_NOT_YET_VALID: "TOKEN_NOT_YET_VALID",
+  /** `exp` is more than 24 hours after `iat`. */
+  TOKEN_LIFETIME_TOO_LONG: "TOKEN_LIFETIME_TOO_LONG",
+  /** `aud` is not `real-skills`. */
+  INVALID_AUDIENCE: "INVALID_AUDIENCE",
+  /** A required claim (`sub`, `exp`, `iat`) is missing. */
+  MISSING_CLAIM: "MISSING_CLAIM",
+  /** A claim has a value outside its documented range (e.g. `role`, `locale`). */
+  INVALID_CLAIM: "INVALID_CLAIM",
+  /** The page's origin is not on the organisation's list of allowed embed origins. */
+  ORIGIN_NOT_ALLOWED: "ORIGIN_NOT_ALLOWED",
+} as const;
+
+export type AuthFailureReason = (typeof AUTH_FAILURE_REASONS)[keyof typeof AUTH_FAILURE_REASONS];

@@ -152,7 +152,7 @@ async function importAssessment(
       `SELECT a.id, cv.content_hash AS current_hash,
               (SELECT max(v.version) FROM assessment_version v WHERE v.assessment_id = a.id) AS latest
          FROM assessment a LEFT JOIN assessment_version cv ON cv.id = a.current_version_id
-        WHERE a.slug = $1`,
+        WHERE a.slug = $1 AND a.organization_id IS NULL`,
       [assessment.slug],
     );
   let assessmentId: string;

@@ -1,0 +1,77 @@
+import { AUTH_FAILURE_REASONS } from "@real-skills/shared";
+import type { DataSource } from "typeorm";
+import { ApiKey } from "./api-key.entity.js";
+import { AuthFailure, EmbedTokenVerifier } from "./embed-token.verifier.js";
+import { ANONYMOUS, type Principal } from "./principal.js";
+import { hashApiKey } from "./secrets.js";
+
+/** How often `last_used_at` is written for a busy key: a write per request would be waste. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Turns a request's credentials into a {@link Principal}. API keys are looked up by hash on every
+ * request (no cache), so a revoked key stops working at once on every instance. Embed tokens are
+ * verified, and then the page's origin must be one the organisation allows.
+ */
+export class Authenticator {
+  private readonly embedTokens: EmbedTokenVerifier;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.embedTokens = new EmbedTokenVerifier(dataSource);
+  }
+
+  async authenticate(request: {
+    authorization: string | undefined;
+    origin: string | undefined;
+  }): Promise<Principal> {
+    if (request.authorization === undefined || request.authorization === "") return ANONYMOUS;
+    const match = /^Bearer ([\x21-\x7e]{1,4096})$/.exec(request.authorization);
+    const credential = match?.[1];
+    if (!credential) throw new AuthFailure(AUTH_FAILURE_REASONS.MALFORMED_CREDENTIALS);
+    if (credential.startsWith("rsk_")) return this.apiKey(credential);
+
+    const principal = await this.embedTokens.verify(credential);
+    if (
+      request.origin !== undefined &&
+      !(await this.originAllowed(principal.organizationId, request.origin))
+    ) {
+      throw new AuthFailure(AUTH_FAILURE_REASONS.ORIGIN_NOT_ALLOWED);
+    }
+    return principal;
+  }
+
+  private async apiKey(key: string): Promise<Principal> {
+    const row = await this.dataSource
+      .getRepository(ApiKey)
+      .findOne({ where: { secretHash: hashApiKey(key) } });
+    if (!row || row.revokedAt !== null) throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_API_KEY);
+    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.dataSource.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1`, [
+        row.id,
+      ]);
+    }
+    return {
+      kind: "API_KEY",
+      organizationId: row.organizationId,
+      role: row.role,
+      apiKeyId: row.id,
+    };
+  }
+
+  private async originAllowed(organizationId: string, origin: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM organization WHERE id = $1 AND $2 = ANY (allowed_origins)`,
+      [organizationId, origin],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether any organisation allows `origin`: decides CORS preflights, which carry no token. */
+  async anyOrganizationAllows(origin: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM organization WHERE allowed_origins @> ARRAY[$1]::text[] LIMIT 1`,
+      [origin],
+    );
+    return rows.length > 0;
+  }
+}

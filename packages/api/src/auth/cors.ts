@@ -1,0 +1,46 @@
+import type { RequestHandler } from "express";
+import type { Authenticator } from "./authenticator.js";
+
+const ALLOWED_HEADERS = "content-type, authorization, accept-language, apollo-require-preflight";
+
+/**
+ * CORS for browser calls. Without credentials the public library is readable from any page
+ * (`*`). With credentials (an `Authorization` header, announced in the preflight) only origins
+ * that an organisation lists are allowed; which organisation is checked when the token is
+ * verified, because a preflight carries no token.
+ */
+export function corsMiddleware(authenticator: Authenticator): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin === undefined) {
+      next();
+      return;
+    }
+    const preflight = req.method === "OPTIONS";
+    const wantsCredentials = preflight
+      ? /\bauthorization\b/i.test(req.headers["access-control-request-headers"] ?? "")
+      : req.headers.authorization !== undefined;
+    const answer = (allowed: boolean) => {
+      res.vary("Origin");
+      if (allowed) {
+        res.setHeader("Access-Control-Allow-Origin", wantsCredentials ? origin : "*");
+        res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+      }
+      if (!preflight) {
+        next();
+        return;
+      }
+      if (allowed) {
+        res.setHeader("Access-Control-Allow-Methods", "GET, POST");
+        res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        res.setHeader("Access-Control-Max-Age", "600");
+      }
+      res.status(204).end();
+    };
+    if (!wantsCredentials) {
+      answer(true);
+      return;
+    }
+    authenticator.anyOrganizationAllows(origin).then(answer, next);
+  };
+}

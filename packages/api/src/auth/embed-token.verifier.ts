@@ -1,0 +1,137 @@
+import {
+  AUTH_FAILURE_REASONS,
+  EMBED_TOKEN_AUDIENCE,
+  EMBED_TOKEN_CLOCK_SKEW_SECONDS,
+  EMBED_TOKEN_ROLES,
+  isLocale,
+  MAX_EMBED_TOKEN_LIFETIME_SECONDS,
+  type AuthFailureReason,
+} from "@real-skills/shared";
+import { decodeProtectedHeader, errors, importSPKI, jwtVerify, type JWTPayload } from "jose";
+import type { DataSource } from "typeorm";
+import { EmbedKey } from "./embed-key.entity.js";
+import type { EmbedTokenPrincipal } from "./principal.js";
+
+export class AuthFailure extends Error {
+  override name = "AuthFailure";
+
+  constructor(readonly reason: AuthFailureReason) {
+    super(reason);
+  }
+}
+
+const MAX_CLAIM_LENGTH = 200;
+
+/**
+ * Verifies embed tokens (JWTs minted by an organisation's backend). The header's `kid` selects the
+ * key and with it the organisation and the one algorithm allowed. An unknown, revoked or expired
+ * key fails exactly like a bad signature, so a rejection never reveals whether a key exists.
+ */
+export class EmbedTokenVerifier {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async verify(token: string, now = new Date()): Promise<EmbedTokenPrincipal> {
+    let kid: unknown;
+    try {
+      kid = decodeProtectedHeader(token).kid;
+    } catch {
+      throw new AuthFailure(AUTH_FAILURE_REASONS.MALFORMED_TOKEN);
+    }
+    if (typeof kid !== "string" || kid.length === 0 || kid.length > 100) {
+      throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_SIGNATURE);
+    }
+    const key = await this.dataSource
+      .getRepository(EmbedKey)
+      .createQueryBuilder("k")
+      .where("k.kid = :kid AND k.revoked_at IS NULL", { kid })
+      .andWhere("(k.expires_at IS NULL OR k.expires_at > :now)", { now })
+      .getOne();
+    if (!key) throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_SIGNATURE);
+
+    const payload = await verifySignatureAndTimes(token, key, now);
+    // jose leaves a future `iat` alone; a token from the future is not valid yet.
+    if (
+      typeof payload.iat === "number" &&
+      payload.iat > now.getTime() / 1000 + EMBED_TOKEN_CLOCK_SKEW_SECONDS
+    ) {
+      throw new AuthFailure(AUTH_FAILURE_REASONS.TOKEN_NOT_YET_VALID);
+    }
+    return toPrincipal(payload, key);
+  }
+}
+
+async function verifySignatureAndTimes(
+  token: string,
+  key: EmbedKey,
+  now: Date,
+): Promise<JWTPayload> {
+  try {
+    const verificationKey =
+      key.algorithm === "HS256"
+        ? Buffer.from(key.secret ?? "", "base64url")
+        : await importSPKI(key.publicKey ?? "", key.algorithm);
+    const { payload } = await jwtVerify(token, verificationKey, {
+      algorithms: [key.algorithm],
+      audience: EMBED_TOKEN_AUDIENCE,
+      clockTolerance: EMBED_TOKEN_CLOCK_SKEW_SECONDS,
+      requiredClaims: ["exp", "iat", "sub"],
+      currentDate: now,
+    });
+    return payload;
+  } catch (error) {
+    throw new AuthFailure(reasonFor(error));
+  }
+}
+
+function reasonFor(error: unknown): AuthFailureReason {
+  if (error instanceof errors.JWTExpired) return AUTH_FAILURE_REASONS.TOKEN_EXPIRED;
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === "missing") return AUTH_FAILURE_REASONS.MISSING_CLAIM;
+    if (error.claim === "aud") return AUTH_FAILURE_REASONS.INVALID_AUDIENCE;
+    if (error.claim === "nbf" || error.claim === "iat")
+      return AUTH_FAILURE_REASONS.TOKEN_NOT_YET_VALID;
+    return AUTH_FAILURE_REASONS.INVALID_CLAIM;
+  }
+  if (error instanceof errors.JWTInvalid || error instanceof errors.JWSInvalid) {
+    return AUTH_FAILURE_REASONS.MALFORMED_TOKEN;
+  }
+  // Signature mismatch, an algorithm other than the key's, an unusable key: all look alike.
+  return AUTH_FAILURE_REASONS.INVALID_SIGNATURE;
+}
+
+function toPrincipal(payload: JWTPayload, key: EmbedKey): EmbedTokenPrincipal {
+  const { sub, iat, exp } = payload;
+  if (typeof sub !== "string" || sub.length === 0 || sub.length > MAX_CLAIM_LENGTH) {
+    throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_CLAIM);
+  }
+  if (iat === undefined || exp === undefined)
+    throw new AuthFailure(AUTH_FAILURE_REASONS.MISSING_CLAIM);
+  if (exp - iat > MAX_EMBED_TOKEN_LIFETIME_SECONDS) {
+    throw new AuthFailure(AUTH_FAILURE_REASONS.TOKEN_LIFETIME_TOO_LONG);
+  }
+  const role = payload.role ?? "employee";
+  if (!(EMBED_TOKEN_ROLES as readonly unknown[]).includes(role)) {
+    throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_CLAIM);
+  }
+  const locale = payload.locale ?? null;
+  if (locale !== null && !isLocale(locale))
+    throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_CLAIM);
+  return {
+    kind: "EMBED_TOKEN",
+    organizationId: key.organizationId,
+    role: role === "analyst" ? "ANALYST" : "EMPLOYEE",
+    subject: sub,
+    team: optionalString(payload.team),
+    department: optionalString(payload.department),
+    locale,
+    kid: key.kid,
+  };
+}
+
+function optionalString(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string" || value.length > MAX_CLAIM_LENGTH) {
+    throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_CLAIM);
+  }
+  return value;
+}

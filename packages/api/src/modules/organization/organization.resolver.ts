@@ -1,0 +1,30 @@
+import { Ctx, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context.js";
+import { Viewer } from "./viewer.js";
+
+@Resolver()
+export class OrganizationResolver {
+  @Query(() => Viewer, { description: "Who is calling: anonymous, an API key or an embed token." })
+  async viewer(@Ctx() { principal, services }: Context): Promise<Viewer> {
+    if (principal.kind === "ANONYMOUS") {
+      return {
+        kind: "ANONYMOUS",
+        role: null,
+        organization: null,
+        subject: null,
+        team: null,
+        department: null,
+      };
+    }
+    const organization = await services.organizations.byId(principal.organizationId);
+    const embed = principal.kind === "EMBED_TOKEN" ? principal : null;
+    return {
+      kind: principal.kind,
+      role: principal.role,
+      organization,
+      subject: embed?.subject ?? null,
+      team: embed?.team ?? null,
+      department: embed?.department ?? null,
+    };
+  }
+}

@@ -17,7 +17,7 @@ import { ANONYMOUS, type Principal } from "./auth/principal.js";
 import { apiError, formatError } from "./common/errors.js";
 import { localeFromHeader, localePlugin } from "./common/locale.js";
 import type { Config } from "./config/index.js";
-import { createLoaders, createServices, type Context } from "./context.js";
+import { createLoaders, createServices, type Context, type Services } from "./context.js";
 import type { Database } from "./db/database.js";
 import { createSchema } from "./schema.js";
 
@@ -35,6 +35,8 @@ export interface RealSkillsServer {
   /** Builds a per-request context, for `executeOperation` in tests. */
   contextFor(request?: { acceptLanguage?: string; principal?: Principal }): Context;
   authenticator: Authenticator;
+  /** The process-wide services (tests use them to arrange data). */
+  services: Services;
   /** Listens on `port` (0 = any free port) and resolves with the bound address. */
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Stops accepting connections, finishes in-flight requests, then stops Apollo. */
@@ -136,6 +138,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     httpServer,
     contextFor,
     authenticator,
+    services,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);

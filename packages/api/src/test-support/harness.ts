@@ -7,6 +7,15 @@ import { loadConfig } from "../config/index.js";
 import { openDatabase, type Database } from "../db/database.js";
 import { importLibrary, readLibrary } from "../modules/content/index.js";
 import { createServer, type RealSkillsServer } from "../server.js";
+import type { EmbedTokenClaims } from "@real-skills/shared";
+import { mintEmbedToken } from "../auth/token-minter.js";
+import type { CreatedOrganization } from "../modules/organization/organization.service.js";
+
+export interface HttpResult<T> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: GraphQLFormattedError[] };
+}
 
 /**
  * A real server on a real, throwaway database for one test file: in-memory PGlite by default, or a
@@ -26,6 +35,25 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     headers?: { acceptLanguage?: string },
   ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
+  /**
+   * POSTs an operation over real HTTP (CORS, authentication, limits included). `token` is sent
+   * as `Authorization: Bearer <token>` (an API key or an embed token).
+   */
+  http<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; origin?: string; headers?: Record<string, string> },
+  ): Promise<HttpResult<T>>;
+  /** The server's base URL (`http://127.0.0.1:<port>`), listening from the first call on. */
+  url(): Promise<string>;
+  /** Creates an organisation with its first ADMIN key and an HS256 embed key. */
+  createOrganization(input?: { name?: string; origins?: string[] }): Promise<CreatedOrganization>;
+  /** Mints an HS256 embed token for an organisation created by `createOrganization`. */
+  mintToken(
+    organization: CreatedOrganization,
+    claims?: Partial<Omit<EmbedTokenClaims, "aud" | "iat" | "exp">>,
+    ttlSeconds?: number,
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -48,6 +76,12 @@ export async function createTestApp(options: { importContent?: boolean } = {}): 
     logger,
   });
   queries.length = 0;
+  let baseUrl: Promise<string> | undefined;
+  const url = () =>
+    (baseUrl ??= server
+      .listen(0, "127.0.0.1")
+      .then((address) => `http://127.0.0.1:${address.port}`));
+  let organizations = 0;
   return {
     server,
     database,
@@ -66,6 +100,35 @@ export async function createTestApp(options: { importContent?: boolean } = {}): 
       );
       if (response.body.kind !== "single") throw new Error("expected a single result");
       return response.body.singleResult;
+    },
+    url,
+    async http<T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      options: { token?: string; origin?: string; headers?: Record<string, string> } = {},
+    ): Promise<HttpResult<T>> {
+      const response = await fetch(`${await url()}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.origin ? { origin: options.origin } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as HttpResult<T>["body"];
+      return { status: response.status, headers: response.headers, body };
+    },
+    createOrganization(input = {}) {
+      organizations += 1;
+      return server.services.organizations.create({
+        name: input.name ?? `Test Organisation ${organizations} ${randomBytes(3).toString("hex")}`,
+        origins: input.origins ?? ["https://intranet.example.com"],
+      });
+    },
+    mintToken(organization, claims = {}, ttlSeconds = 3600) {
+      return mintEmbedToken(organization.embedKey, { sub: "employee-1", ...claims }, ttlSeconds);
     },
     async close() {
       await server.stop();

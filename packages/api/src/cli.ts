@@ -11,6 +11,7 @@ import { ContentError, importLibrary, readLibrary } from "./modules/content/inde
 import { isLocale, MAX_EMBED_TOKEN_LIFETIME_SECONDS } from "@real-skills/shared";
 import { mintEmbedToken, parseDuration } from "./auth/token-minter.js";
 import {
+  normalizeOrigin,
   OrganizationInputError,
   OrganizationService,
 } from "./modules/organization/organization.service.js";
@@ -110,13 +111,22 @@ async function run(argv: string[]): Promise<void> {
       console.log("schema.graphql matches the code.");
       return;
     }
-    case "org create":
+    case "org create": {
+      // Arguments are checked before the database opens, so mistakes answer at once.
+      const { name, origin: origins } = values;
+      if (!name) throw new UsageError("org create needs --name");
+      if (!origins?.length) throw new UsageError("org create needs at least one --origin");
+      origins.forEach((origin, index) => {
+        try {
+          normalizeOrigin(origin, `--origin ${index + 1}`);
+        } catch (error) {
+          throw new UsageError(error instanceof Error ? error.message : String(error));
+        }
+      });
       return withDatabase(async (database) => {
-        if (!values.name) throw new UsageError("org create needs --name");
-        if (!values.origin?.length) throw new UsageError("org create needs at least one --origin");
         await database.migrate();
         const created = await new OrganizationService(database.dataSource)
-          .create({ name: values.name, slug: values.slug, origins: values.origin })
+          .create({ name, slug: values.slug, origins })
           .catch((error: unknown) => {
             throw error instanceof OrganizationInputError ? new UsageError(error.message) : error;
           });
@@ -142,33 +152,34 @@ async function run(argv: string[]): Promise<void> {
             `  embed secret:  ${embedKey.secret}  (HS256, base64url-encoded bytes)`,
         );
       });
-    case "token mint":
+    }
+    case "token mint": {
+      // Arguments are checked before the database opens, so mistakes answer at once.
+      const { org, sub } = values;
+      if (!org) throw new UsageError("token mint needs --org");
+      if (!sub) throw new UsageError("token mint needs --sub");
+      const role = values.role ?? "employee";
+      if (role !== "employee" && role !== "analyst") {
+        throw new UsageError(`--role must be employee or analyst (got "${role}")`);
+      }
+      if (values.locale !== undefined && !isLocale(values.locale)) {
+        throw new UsageError(`--locale must be en or de (got "${values.locale}")`);
+      }
+      const ttl = parseDuration(values.ttl ?? "1h");
+      if (ttl === undefined || ttl < 1 || ttl > MAX_EMBED_TOKEN_LIFETIME_SECONDS) {
+        throw new UsageError(`--ttl must be 1s to 24h, e.g. 15m or 8h (got "${values.ttl ?? ""}")`);
+      }
       return withDatabase(async (database) => {
-        if (!values.org) throw new UsageError("token mint needs --org");
-        if (!values.sub) throw new UsageError("token mint needs --sub");
-        const role = values.role ?? "employee";
-        if (role !== "employee" && role !== "analyst") {
-          throw new UsageError(`--role must be employee or analyst (got "${role}")`);
-        }
-        if (values.locale !== undefined && !isLocale(values.locale)) {
-          throw new UsageError(`--locale must be en or de (got "${values.locale}")`);
-        }
-        const ttl = parseDuration(values.ttl ?? "1h");
-        if (ttl === undefined || ttl < 1 || ttl > MAX_EMBED_TOKEN_LIFETIME_SECONDS) {
-          throw new UsageError(
-            `--ttl must be 1s to 24h, e.g. 15m or 8h (got "${values.ttl ?? ""}")`,
-          );
-        }
         const organizations = new OrganizationService(database.dataSource);
-        const organization = await organizations.findByIdOrSlug(values.org);
-        if (!organization) throw new UsageError(`no organisation "${values.org}"`);
+        const organization = await organizations.findByIdOrSlug(org);
+        if (!organization) throw new UsageError(`no organisation "${org}"`);
         const key = await organizations.currentHs256Key(organization.id);
         if (!key?.secret)
-          throw new UsageError(`organisation "${values.org}" has no usable HS256 embed key`);
+          throw new UsageError(`organisation "${org}" has no usable HS256 embed key`);
         const token = await mintEmbedToken(
           { kid: key.kid, secret: key.secret },
           {
-            sub: values.sub,
+            sub,
             ...(values.team ? { team: values.team } : {}),
             ...(values.department ? { department: values.department } : {}),
             ...(values.locale ? { locale: values.locale } : {}),
@@ -178,6 +189,7 @@ async function run(argv: string[]): Promise<void> {
         );
         console.log(token);
       });
+    }
     default:
       throw new UsageError(`unknown command "${positionals.join(" ")}"`);
   }

@@ -25,7 +25,8 @@ export class Authenticator {
     origin: string | undefined;
   }): Promise<Principal> {
     if (request.authorization === undefined || request.authorization === "") return ANONYMOUS;
-    const match = /^Bearer ([\x21-\x7e]{1,4096})$/.exec(request.authorization);
+    // The scheme name is case-insensitive (RFC 9110 §11.1); the credential is printable ASCII.
+    const match = /^Bearer ([\x21-\x7e]{1,4096})$/i.exec(request.authorization);
     const credential = match?.[1];
     if (!credential) throw new AuthFailure(AUTH_FAILURE_REASONS.MALFORMED_CREDENTIALS);
     if (credential.startsWith("rsk_")) return this.apiKey(credential);

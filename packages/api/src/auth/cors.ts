@@ -1,7 +1,8 @@
 import type { RequestHandler } from "express";
 import type { Authenticator } from "./authenticator.js";
 
-const ALLOWED_HEADERS = "content-type, authorization, accept-language, apollo-require-preflight";
+const PUBLIC_HEADERS = "content-type, accept-language, apollo-require-preflight";
+const CREDENTIAL_HEADERS = `${PUBLIC_HEADERS}, authorization`;
 
 /**
  * CORS for browser calls. Without credentials the public library is readable from any page
@@ -22,6 +23,7 @@ export function corsMiddleware(authenticator: Authenticator): RequestHandler {
       : req.headers.authorization !== undefined;
     const answer = (allowed: boolean) => {
       res.vary("Origin");
+      if (preflight) res.vary("Access-Control-Request-Headers");
       if (allowed) {
         res.setHeader("Access-Control-Allow-Origin", wantsCredentials ? origin : "*");
         res.setHeader("Access-Control-Expose-Headers", "Retry-After");
@@ -32,7 +34,12 @@ export function corsMiddleware(authenticator: Authenticator): RequestHandler {
       }
       if (allowed) {
         res.setHeader("Access-Control-Allow-Methods", "GET, POST");
-        res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        // Only a credentialed answer lists `authorization`, so a cached answer for anonymous
+        // reads never stands in for the credentialed preflight of an unlisted origin.
+        res.setHeader(
+          "Access-Control-Allow-Headers",
+          wantsCredentials ? CREDENTIAL_HEADERS : PUBLIC_HEADERS,
+        );
         res.setHeader("Access-Control-Max-Age", "600");
       }
       res.status(204).end();

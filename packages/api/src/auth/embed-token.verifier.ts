@@ -88,8 +88,10 @@ function reasonFor(error: unknown): AuthFailureReason {
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.reason === "missing") return AUTH_FAILURE_REASONS.MISSING_CLAIM;
     if (error.claim === "aud") return AUTH_FAILURE_REASONS.INVALID_AUDIENCE;
-    if (error.claim === "nbf" || error.claim === "iat")
+    // "check_failed" means a time in the future; "invalid" means no number at all.
+    if ((error.claim === "nbf" || error.claim === "iat") && error.reason === "check_failed") {
       return AUTH_FAILURE_REASONS.TOKEN_NOT_YET_VALID;
+    }
     return AUTH_FAILURE_REASONS.INVALID_CLAIM;
   }
   if (error instanceof errors.JWTInvalid || error instanceof errors.JWSInvalid) {

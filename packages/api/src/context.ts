@@ -2,10 +2,14 @@ import type { Locale } from "@real-skills/shared";
 import type { Principal } from "./auth/principal.js";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
+import { AssessmentAuthoringService } from "./modules/assessment/assessment-authoring.service.js";
 import { createAssessmentLoaders } from "./modules/assessment/assessment.loaders.js";
 import { AssessmentService } from "./modules/assessment/assessment.service.js";
+import { AuditService } from "./modules/audit/audit.service.js";
 import { createLessonLoaders } from "./modules/lesson/lesson.loaders.js";
 import { LessonService } from "./modules/lesson/lesson.service.js";
+import { ApiKeyService } from "./modules/organization/api-key.service.js";
+import { EmbedKeyService } from "./modules/organization/embed-key.service.js";
 import { OrganizationService } from "./modules/organization/organization.service.js";
 import { createSkillLoaders } from "./modules/skill/skill.loaders.js";
 import { SkillService } from "./modules/skill/skill.service.js";
@@ -15,7 +19,12 @@ export interface Services {
   skills: SkillService;
   lessons: LessonService;
   assessments: AssessmentService;
+  /** Organisations' own assessments: drafts, publishing, archiving (admin API). */
+  authoring: AssessmentAuthoringService;
   organizations: OrganizationService;
+  apiKeys: ApiKeyService;
+  embedKeys: EmbedKeyService;
+  audit: AuditService;
 }
 
 /** Builds the process-wide services. Called once per server. */
@@ -24,7 +33,11 @@ export function createServices(dataSource: DataSource): Services {
     skills: new SkillService(dataSource),
     lessons: new LessonService(dataSource),
     assessments: new AssessmentService(dataSource),
+    authoring: new AssessmentAuthoringService(dataSource),
     organizations: new OrganizationService(dataSource),
+    apiKeys: new ApiKeyService(dataSource),
+    embedKeys: new EmbedKeyService(dataSource),
+    audit: new AuditService(dataSource),
   };
 }
 

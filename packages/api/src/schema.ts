@@ -1,8 +1,17 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AssessmentAuthoringResolver } from "./modules/assessment/assessment-authoring.resolver.js";
 import { AssessmentResolver } from "./modules/assessment/assessment.resolver.js";
+import {
+  AssessmentVersionResolver,
+  AuthoredAssessmentResolver,
+  AuthoredItemResolver,
+} from "./modules/assessment/authored-assessment.resolver.js";
 import { ItemOptionResolver, ItemResolver } from "./modules/assessment/item.resolver.js";
+import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { LessonResolver } from "./modules/lesson/lesson.resolver.js";
+import { ApiKeyResolver } from "./modules/organization/api-key.resolver.js";
+import { EmbedKeyResolver } from "./modules/organization/embed-key.resolver.js";
 import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
 import { SkillResolver } from "./modules/skill/skill.resolver.js";
 
@@ -16,6 +25,13 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ItemResolver,
       ItemOptionResolver,
       OrganizationResolver,
+      AssessmentAuthoringResolver,
+      AuthoredAssessmentResolver,
+      AssessmentVersionResolver,
+      AuthoredItemResolver,
+      ApiKeyResolver,
+      EmbedKeyResolver,
+      AuditResolver,
     ],
     // Inputs are checked by services with messages naming the field; no class-validator.
     validate: false,
@@ -26,6 +42,11 @@ export async function createSchema(): Promise<GraphQLSchema> {
   if (query) {
     query.description =
       "The real-skills library (readable without credentials) and the caller's organisation.";
+  }
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      "Administration of the caller's organisation: authoring, keys, settings. Needs an ADMIN API key.";
   }
   return schema;
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import express, { type Request } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
@@ -14,15 +14,29 @@ import { Authenticator } from "./auth/authenticator.js";
 import { corsMiddleware } from "./auth/cors.js";
 import { AuthFailure } from "./auth/embed-token.verifier.js";
 import { ANONYMOUS, type Principal } from "./auth/principal.js";
-import { apiError, formatError } from "./common/errors.js";
+import { apiError, formatError, internalError, isUnexpectedError } from "./common/errors.js";
 import { localeFromHeader, localePlugin } from "./common/locale.js";
-import type { Config } from "./config/index.js";
+import { loadConfig, type Config } from "./config/index.js";
 import { createLoaders, createServices, type Context, type Services } from "./context.js";
 import type { Database } from "./db/database.js";
+import {
+  httpErrorHandler,
+  internalErrorsPlugin,
+  limitVariables,
+  queryLimitProtection,
+  RateLimits,
+  rejectInvalidUtf8,
+} from "./hardening/index.js";
 import { createSchema } from "./schema.js";
 
+/** The limits a server applies; those left out take their documented defaults. */
+type LimitSettings = Pick<
+  Config,
+  "maxVariablesBytes" | "rateLimitPerMinute" | "rateLimitIpPerMinute" | "trustProxy"
+>;
+
 export interface ServerOptions {
-  config: Pick<Config, "maxBodyBytes" | "shutdownTimeoutMs">;
+  config: Pick<Config, "maxBodyBytes" | "shutdownTimeoutMs"> & Partial<LimitSettings>;
   database: Database;
   logger: Logger;
   /** A prebuilt schema (tests share one); built when absent. */
@@ -67,21 +81,41 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     };
   };
 
+  const limits = limitsOf(options.config);
+  const rateLimits = RateLimits.create(
+    database,
+    { perPrincipal: limits.rateLimitPerMinute, perAddress: limits.rateLimitIpPerMinute },
+    logger,
+  );
+  const queryLimits = queryLimitProtection();
+
   const app = express();
   app.disable("x-powered-by");
+  // Off unless configured: otherwise any client could name its own address in X-Forwarded-For.
+  app.set("trust proxy", limits.trustProxy);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     schema: options.schema ?? (await createSchema()),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Apollo's defaults, spelled out because the limits rely on them: one operation per request
+    // (a batch would multiply every limit below), and no query from a "simple" request a
+    // browser would send cross-site without a CORS preflight (text/plain POSTs, plain GETs).
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: queryLimits.parseOptions,
+    validationRules: queryLimits.validationRules,
+    logger,
     // main.ts owns signal handling (drain HTTP, then close the pool). Apollo's own handlers would
     // race it; outside NODE_ENV=test that left the process hanging on SIGTERM.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) =>
-      formatError(formatted, error, (unexpected) => {
-        logger.error({ err: unexpected }, "unexpected error in a GraphQL request");
-      }),
-    plugins: [localePlugin<Context>(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    formatError,
+    plugins: [
+      internalErrorsPlugin<Context>(),
+      localePlugin<Context>(),
+      ...queryLimits.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   });
   await apollo.start();
 
@@ -110,24 +144,28 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   });
   app.use(
     "/graphql",
+    // Per address first: before CORS and authentication, which both may query the database.
+    rateLimits.byAddress(),
     corsMiddleware(authenticator),
-    express.json({ limit: options.config.maxBodyBytes }),
+    express.json({ limit: options.config.maxBodyBytes, verify: rejectInvalidUtf8 }),
+    limitVariables(limits.maxVariablesBytes),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const principal = await authenticator
-          .authenticate({ authorization: req.headers.authorization, origin: req.headers.origin })
-          .catch((error: unknown) => {
-            if (!(error instanceof AuthFailure)) throw error;
-            throw apiError(ERROR_CODES.UNAUTHENTICATED, "The credentials were not accepted.", {
-              reason: error.reason,
-              http: { status: 401 },
-            });
+        const requestId = requestIdOf(req);
+        try {
+          const principal = await authenticate(authenticator, req);
+          await rateLimits.consume(principal);
+          return contextFor({
+            acceptLanguage: req.headers["accept-language"],
+            principal,
+            requestId,
           });
-        return contextFor({
-          acceptLanguage: req.headers["accept-language"],
-          principal,
-          requestId: typeof req.id === "string" ? req.id : randomUUID(),
-        });
+        } catch (error) {
+          // A failure here never reaches the request pipeline (nor its plugins): log it here.
+          if (!isUnexpectedError(error)) throw error;
+          logger.error({ err: error, requestId }, "unexpected error before a GraphQL request");
+          throw internalError(requestId);
+        }
       },
     }),
   );
@@ -162,30 +200,33 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   };
 }
 
-/**
- * Errors raised before GraphQL runs (body too large, malformed JSON) answer in the GraphQL error
- * shape with a listed code, never with an HTML page or a stack trace.
- */
-function httpErrorHandler(logger: Logger): express.ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
-    const status = (error as { status?: unknown }).status;
-    const type = (error as { type?: unknown }).type;
-    if (typeof status === "number" && status >= 400 && status < 500) {
-      const message =
-        type === "entity.too.large"
-          ? "The request body is too large."
-          : type === "entity.parse.failed"
-            ? "The request body is not valid JSON."
-            : "The request is not valid.";
-      const code = type === "entity.parse.failed" ? "GRAPHQL_PARSE_FAILED" : "BAD_REQUEST";
-      res.status(status).json({ errors: [{ message, extensions: { code } }] });
-      return;
-    }
-    logger.error({ err: error }, "unexpected error outside GraphQL");
-    res.status(500).json({
-      errors: [
-        { message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
-      ],
-    });
+/** The limits of `config`, with the documented defaults for those it leaves out. */
+function limitsOf(config: Partial<LimitSettings>): LimitSettings {
+  // An empty environment reads nothing from the process: it yields exactly the defaults.
+  const defaults = loadConfig({});
+  return {
+    maxVariablesBytes: config.maxVariablesBytes ?? defaults.maxVariablesBytes,
+    rateLimitPerMinute: config.rateLimitPerMinute ?? defaults.rateLimitPerMinute,
+    rateLimitIpPerMinute: config.rateLimitIpPerMinute ?? defaults.rateLimitIpPerMinute,
+    trustProxy: config.trustProxy ?? defaults.trustProxy,
   };
+}
+
+function requestIdOf(req: Request): string {
+  return typeof req.id === "string" ? req.id : randomUUID();
+}
+
+async function authenticate(authenticator: Authenticator, req: Request): Promise<Principal> {
+  try {
+    return await authenticator.authenticate({
+      authorization: req.headers.authorization,
+      origin: req.headers.origin,
+    });
+  } catch (error) {
+    if (!(error instanceof AuthFailure)) throw error;
+    throw apiError(ERROR_CODES.UNAUTHENTICATED, "The credentials were not accepted.", {
+      reason: error.reason,
+      http: { status: 401 },
+    });
+  }
 }

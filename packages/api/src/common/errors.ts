@@ -44,32 +44,66 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+function originalOf(error: unknown): unknown {
+  return error instanceof GraphQLError ? (error.originalError ?? error) : error;
+}
+
+function hasOwnListedCode(code: unknown): boolean {
+  return isErrorCode(code) && code !== ERROR_CODES.INTERNAL_SERVER_ERROR;
+}
+
+/**
+ * Whether an error leaves the API as INTERNAL_SERVER_ERROR: it carries no listed code of its own
+ * and is not the database being away. Such errors are bugs or outages nobody planned for; whoever
+ * sees one first logs it with its request id (see `hardening/internal-errors.plugin.ts`).
+ */
+export function isUnexpectedError(error: unknown): boolean {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return !hasOwnListedCode(code) && !isDatabaseUnavailable(originalOf(error));
+}
+
+/**
+ * An INTERNAL_SERVER_ERROR for an unexpected error that was already logged: the client learns
+ * only the request id to quote, which finds the log entry with the details.
+ */
+export function internalError(requestId: string): GraphQLError {
+  return apiError(ERROR_CODES.INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE, { requestId });
+}
+
+const INTERNAL_MESSAGE = "Internal server error.";
+
 /**
  * Apollo's `formatError`: every error leaves with a listed code and without internals. Anything
- * unexpected is logged by the caller and reported as INTERNAL_SERVER_ERROR with a generic message.
+ * unexpected is reported as INTERNAL_SERVER_ERROR with a generic message; its details are logged
+ * elsewhere, with the request id, because this function does not know the request.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  onUnexpected: (error: unknown) => void,
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = formatted.extensions?.code;
-  if (isErrorCode(code) && code !== ERROR_CODES.INTERNAL_SERVER_ERROR) {
+  if (hasOwnListedCode(code)) {
     const { stacktrace: _omitted, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (isDatabaseUnavailable(original)) {
+  if (isDatabaseUnavailable(originalOf(error))) {
     return {
       message: "The service is briefly unavailable. Please retry.",
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: ERROR_CODES.SERVICE_UNAVAILABLE },
     };
   }
-  onUnexpected(original);
+  // Only a request id set by `internalError` survives; every other detail is dropped.
+  const requestId =
+    code === ERROR_CODES.INTERNAL_SERVER_ERROR ? formatted.extensions?.requestId : undefined;
   return {
-    message: "Internal server error.",
+    message: INTERNAL_MESSAGE,
+    // Where in the caller's own operation it failed: nothing the caller does not know.
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: ERROR_CODES.INTERNAL_SERVER_ERROR },
+    extensions: {
+      code: ERROR_CODES.INTERNAL_SERVER_ERROR,
+      ...(typeof requestId === "string" ? { requestId } : {}),
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -13,6 +14,43 @@ const port = z.coerce
 const booleanFlag = z
   .enum(["true", "false", "1", "0"], { error: "must be true or false" })
   .transform((value) => value === "true" || value === "1");
+
+const perMinute = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(0, "must not be negative (0 turns the limit off)");
+
+// Express's names for address ranges, accepted in TRUST_PROXY next to addresses and subnets.
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may tell us the client's address in X-Forwarded-For: none (`false`), the nearest
+ * `n` hops, or the listed addresses and subnets. `true` (trust every hop) is refused on purpose:
+ * it lets any client choose its own address and so escape the per-address rate limit.
+ */
+const trustProxy = z.string().transform((value, context): TrustProxy => {
+  const trimmed = value.trim();
+  if (trimmed === "false" || trimmed === "0") return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed.split(",").map((entry) => entry.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  context.addIssue({
+    code: "custom",
+    message:
+      "must be false, a number of proxy hops, or a comma-separated list of proxy addresses or subnets",
+  });
+  return z.NEVER;
+});
 
 const environmentSchema = z.object({
   PORT: port.default(4000),
@@ -40,9 +78,20 @@ const environmentSchema = z.object({
     .int("must be a whole number")
     .min(1024, "must be at least 1024")
     .default(100_000),
+  MAX_VARIABLES_BYTES: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1024, "must be at least 1024")
+    .default(64_000),
+  RATE_LIMIT_PER_MINUTE: perMinute.default(600),
+  RATE_LIMIT_IP_PER_MINUTE: perMinute.default(3000),
+  TRUST_PROXY: trustProxy.default(false),
   MIGRATE_ON_START: booleanFlag.default(true),
   CONTENT_DIR: z.string().min(1, "must not be empty").optional(),
 });
+
+/** Express's `trust proxy` setting: off, a hop count, or trusted proxy addresses and subnets. */
+export type TrustProxy = false | number | string[];
 
 /** Everything the API reads from its environment, validated once at start-up. */
 export interface Config {
@@ -55,6 +104,14 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   shutdownTimeoutMs: number;
   maxBodyBytes: number;
+  /** Largest accepted `variables` object of one operation, in bytes of JSON. */
+  maxVariablesBytes: number;
+  /** Requests per minute of one API key or one employee (embed token `sub`); 0 = no limit. */
+  rateLimitPerMinute: number;
+  /** Requests per minute to /graphql from one client address (IPv6: per /64); 0 = no limit. */
+  rateLimitIpPerMinute: number;
+  /** Which proxies decide the client address (X-Forwarded-For); off by default. */
+  trustProxy: TrustProxy;
   migrateOnStart: boolean;
   /** Where the built-in library's files live (the package's `content/` folder by default). */
   contentDir: string;
@@ -92,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     maxBodyBytes: values.MAX_BODY_BYTES,
+    maxVariablesBytes: values.MAX_VARIABLES_BYTES,
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    rateLimitIpPerMinute: values.RATE_LIMIT_IP_PER_MINUTE,
+    trustProxy: values.TRUST_PROXY,
     migrateOnStart: values.MIGRATE_ON_START,
     contentDir: path.resolve(values.CONTENT_DIR ?? defaultContentDir),
   };

@@ -4,11 +4,13 @@ import { ItemOption } from "../modules/assessment/item-option.entity.js";
 import { Item } from "../modules/assessment/item.entity.js";
 import { ApiKey } from "../auth/api-key.entity.js";
 import { EmbedKey } from "../auth/embed-key.entity.js";
+import { AuditEntry } from "../modules/audit/audit-entry.entity.js";
 import { Lesson } from "../modules/lesson/lesson.entity.js";
 import { Organization } from "../modules/organization/organization.entity.js";
 import { Skill } from "../modules/skill/skill.entity.js";
 import { Library1764370000000 } from "./migrations/1764370000000-library.js";
 import { Organizations1764380000000 } from "./migrations/1764380000000-organizations.js";
+import { RateLimits1764390000000 } from "./migrations/1764390000000-rate-limits.js";
 
 /** Every entity, listed explicitly: ESM has no reliable glob loading. */
 export const ENTITIES = [
@@ -21,7 +23,12 @@ export const ENTITIES = [
   Organization,
   ApiKey,
   EmbedKey,
+  AuditEntry,
 ];
 
 /** Every migration, in order. Add new ones at the end. */
-export const MIGRATIONS = [Library1764370000000, Organizations1764380000000];
+export const MIGRATIONS = [
+  Library1764370000000,
+  Organizations1764380000000,
+  RateLimits1764390000000,
+];

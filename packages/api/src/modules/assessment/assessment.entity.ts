@@ -7,7 +7,8 @@ export class Assessment {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
-  @Column({ type: "text", unique: true })
+  /** Unique per owner: the built-in library, or one organisation. */
+  @Column({ type: "text" })
   slug: string;
 
   @Column({ type: "text" })
@@ -19,4 +20,15 @@ export class Assessment {
   /** The published version new attempts use; null until the first publish. */
   @Column({ name: "current_version_id", type: "uuid", nullable: true })
   currentVersionId: string | null;
+
+  /** The organisation that authored it; null for the built-in library. */
+  @Column({ name: "organization_id", type: "uuid", nullable: true })
+  organizationId: string | null;
+
+  /** When it was archived: hidden from listings and new attempts from then on. */
+  @Column({ name: "archived_at", type: "timestamptz", nullable: true })
+  archivedAt: Date | null;
+
+  @Column({ name: "created_at", type: "timestamptz", insert: false, update: false })
+  createdAt: Date;
 }

@@ -32,3 +32,14 @@ registerEnumType(ItemKindEnum, {
     REFLECTION: { description: "Free text, never scored and private to the employee." },
   },
 });
+
+export const VersionStatusEnum = asEnum(VERSION_STATUSES);
+
+registerEnumType(VersionStatusEnum, {
+  name: "VersionStatus",
+  description: "Whether a version of an assessment can still change.",
+  valuesConfig: {
+    DRAFT: { description: "Being written: changes replace it; employees never see it." },
+    PUBLISHED: { description: "Frozen for good; attempts are taken on it." },
+  },
+});

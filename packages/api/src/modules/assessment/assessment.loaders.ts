@@ -1,12 +1,14 @@
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { groupLoader } from "../../common/loader.js";
+import { AssessmentVersion } from "./assessment-version.entity.js";
 import { ItemOption } from "./item-option.entity.js";
 import { Item } from "./item.entity.js";
 
 export function createAssessmentLoaders(dataSource: DataSource) {
   const items = dataSource.getRepository(Item);
   const options = dataSource.getRepository(ItemOption);
+  const versions = dataSource.getRepository(AssessmentVersion);
   return {
     itemsByVersionId: groupLoader(
       (versionIds: readonly string[]) =>
@@ -17,6 +19,15 @@ export function createAssessmentLoaders(dataSource: DataSource) {
       (itemIds: readonly string[]) =>
         options.find({ where: { itemId: In([...itemIds]) }, order: { position: "ASC" } }),
       (option) => option.itemId,
+    ),
+    /** Every version of each assessment, newest first. */
+    versionsByAssessmentId: groupLoader(
+      (assessmentIds: readonly string[]) =>
+        versions.find({
+          where: { assessmentId: In([...assessmentIds]) },
+          order: { version: "DESC" },
+        }),
+      (version) => version.assessmentId,
     ),
   };
 }

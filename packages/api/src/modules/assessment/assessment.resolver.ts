@@ -15,15 +15,16 @@ const AssessmentConnection = connectionTypes(PublishedAssessment, "Assessment");
 @Resolver(() => PublishedAssessment)
 export class AssessmentResolver {
   @Query(() => AssessmentConnection, {
-    description: "Published assessments, in library order; optionally those measuring one skill.",
+    description:
+      "Published assessments in library order: the built-in library, and for callers of an organisation its own assessments too. Optionally those measuring one skill.",
   })
   async assessments(
     @Args() { first, after, skill }: AssessmentsArgs,
     @LocaleArg() _locale: string | null,
-    @Ctx() { services }: Context,
+    @Ctx() { principal, services }: Context,
   ): Promise<ConnectionShape<PublishedAssessment>> {
     const skillSlug = skill === null || skill === undefined ? null : requireSlug(skill, "skill");
-    const page = await services.assessments.list({
+    const page = await services.assessments.list(principal, {
       first: validatePageSize(first),
       after,
       skillSlug,
@@ -33,14 +34,15 @@ export class AssessmentResolver {
 
   @Query(() => PublishedAssessment, {
     nullable: true,
-    description: "The current published version of one assessment, with its items; null if none.",
+    description:
+      "The current published version of one assessment, with its items; null if there is none the caller may see.",
   })
   assessment(
     @Arg("slug", { description: "The assessment's slug, e.g. `real-skills-check`." }) slug: string,
     @LocaleArg() _locale: string | null,
-    @Ctx() { services }: Context,
+    @Ctx() { principal, services }: Context,
   ): Promise<PublishedAssessment | null> {
-    return services.assessments.bySlug(requireSlug(slug));
+    return services.assessments.bySlug(principal, requireSlug(slug));
   }
 
   @FieldResolver(() => String, { description: "Title of the assessment." })

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { Principal } from "../../auth/principal.js";
 import { cursor, type Page } from "../../common/connection.js";
 import type { PublishedAssessment } from "./published-assessment.js";
 
@@ -9,6 +10,7 @@ const SELECT_PUBLISHED = `
     FROM assessment a
     JOIN assessment_version v ON v.id = a.current_version_id`;
 
+/** The employee-facing reads of assessments: published, not archived, visible to the caller. */
 export class AssessmentService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -16,13 +18,12 @@ export class AssessmentService {
    * Published assessments in library order, optionally only those measuring one skill.
    * Keyset pagination on (position, slug); one query for the page and one for the total.
    */
-  async list(args: {
-    first: number;
-    after?: string | null;
-    skillSlug?: string | null;
-  }): Promise<Page<PublishedAssessment>> {
+  async list(
+    principal: Principal,
+    args: { first: number; after?: string | null; skillSlug?: string | null },
+  ): Promise<Page<PublishedAssessment>> {
     const params: unknown[] = [];
-    const filters: string[] = [];
+    const filters = [visibleTo(principal, params)];
     if (args.skillSlug) {
       params.push(args.skillSlug);
       filters.push(`EXISTS (SELECT 1 FROM assessment_version_skill vs
@@ -52,13 +53,30 @@ export class AssessmentService {
     };
   }
 
-  async bySlug(slug: string): Promise<PublishedAssessment | null> {
+  async bySlug(principal: Principal, slug: string): Promise<PublishedAssessment | null> {
+    const params: unknown[] = [slug];
+    // Should the library later gain a slug an organisation already uses, its own one wins.
     const [row] = await this.dataSource.query<PublishedAssessment[]>(
-      `${SELECT_PUBLISHED} WHERE a.slug = $1`,
-      [slug],
+      `${SELECT_PUBLISHED}${where([`a.slug = $1`, visibleTo(principal, params)])}
+        ORDER BY a.organization_id IS NULL LIMIT 1`,
+      params,
     );
     return row ?? null;
   }
+}
+
+/**
+ * The one rule of who sees which assessment: everyone sees the built-in library; callers of an
+ * organisation (API key or embed token) also see that organisation's own assessments. Archived
+ * assessments are hidden from everyone. The organisation comes from the principal only.
+ * Appends its parameter to `params` and returns the SQL condition on `a`.
+ */
+function visibleTo(principal: Principal, params: unknown[]): string {
+  if (principal.kind === "ANONYMOUS") {
+    return `a.organization_id IS NULL AND a.archived_at IS NULL`;
+  }
+  params.push(principal.organizationId);
+  return `(a.organization_id IS NULL OR a.organization_id = $${params.length}) AND a.archived_at IS NULL`;
 }
 
 function where(filters: string[]): string {

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
+import type { Library } from "./content.reader.js";
 import type { AssessmentFile, SkillFile } from "./content.schema.js";
-import { measuredSkills, type Library } from "./content.reader.js";
+import { contentHash, insertDraftVersion, publishVersion } from "./version.writer.js";
 
 export interface ImportReport {
   skills: Counts;
@@ -119,29 +119,6 @@ function tally(counts: Counts, rows: Upserted[]): void {
   else counts.updated += 1;
 }
 
-/** What a version freezes; the assessment's position and kind are not part of it. */
-function versionContent(assessment: AssessmentFile) {
-  const { title, description, estimatedMinutes, items } = assessment;
-  return { title, description, estimatedMinutes, items };
-}
-
-export function contentHash(assessment: AssessmentFile): string {
-  return createHash("sha256")
-    .update(stableJson(versionContent(assessment)))
-    .digest("hex");
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
 async function importAssessment(
   manager: EntityManager,
   assessment: AssessmentFile,
@@ -171,82 +148,8 @@ async function importAssessment(
     );
     assessmentId = (created as { id: string }).id;
   }
-  await publishVersion(manager, assessmentId, (existing?.latest ?? 0) + 1, hash, assessment);
+  const version = (existing?.latest ?? 0) + 1;
+  const versionId = await insertDraftVersion(manager, assessmentId, version, assessment);
+  await publishVersion(manager, assessmentId, versionId);
   return existing ? "newVersions" : "created";
-}
-
-async function publishVersion(
-  manager: EntityManager,
-  assessmentId: string,
-  version: number,
-  hash: string,
-  assessment: AssessmentFile,
-): Promise<void> {
-  const [row]: { id: string }[] = await manager.query(
-    `INSERT INTO assessment_version
-       (assessment_id, version, status, content_hash, title, description, estimated_minutes)
-     VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6) RETURNING id`,
-    [
-      assessmentId,
-      version,
-      hash,
-      assessment.title,
-      assessment.description,
-      assessment.estimatedMinutes,
-    ],
-  );
-  const versionId = (row as { id: string }).id;
-
-  const items = assessment.items.map((item, index) => ({
-    key: item.key,
-    position: index + 1,
-    kind: item.kind,
-    skill: item.kind === "LIKERT" ? item.skill : null,
-    reverse_keyed: item.kind === "LIKERT" ? item.reverseKeyed : false,
-    prompt: item.prompt,
-  }));
-  await manager.query(
-    `INSERT INTO item (version_id, key, position, kind, skill_id, reverse_keyed, prompt)
-     SELECT $1, i.key, i.position, i.kind, s.id, i.reverse_keyed, i.prompt
-       FROM jsonb_to_recordset($2::jsonb)
-            AS i(key text, position int, kind text, skill text, reverse_keyed boolean, prompt jsonb)
-       LEFT JOIN skill s ON s.slug = i.skill`,
-    [versionId, JSON.stringify(items)],
-  );
-
-  const options = assessment.items.flatMap((item) =>
-    item.kind === "SITUATIONAL" || item.kind === "FORCED_CHOICE"
-      ? item.options.map((option, index) => ({
-          item_key: item.key,
-          key: option.key,
-          position: index + 1,
-          label: option.label,
-          weights: option.weights,
-        }))
-      : [],
-  );
-  await manager.query(
-    `INSERT INTO item_option (item_id, key, position, label, weights)
-     SELECT it.id, o.key, o.position, o.label, o.weights
-       FROM jsonb_to_recordset($2::jsonb)
-            AS o(item_key text, key text, position int, label jsonb, weights jsonb)
-       JOIN item it ON it.version_id = $1 AND it.key = o.item_key`,
-    [versionId, JSON.stringify(options)],
-  );
-
-  const skills = [...new Set(assessment.items.flatMap(measuredSkills))];
-  await manager.query(
-    `INSERT INTO assessment_version_skill (version_id, skill_id)
-     SELECT $1, s.id FROM skill s WHERE s.slug = ANY($2)`,
-    [versionId, skills],
-  );
-
-  await manager.query(
-    `UPDATE assessment_version SET status = 'PUBLISHED', published_at = now() WHERE id = $1`,
-    [versionId],
-  );
-  await manager.query(
-    `UPDATE assessment SET current_version_id = $2, updated_at = now() WHERE id = $1`,
-    [assessmentId, versionId],
-  );
 }

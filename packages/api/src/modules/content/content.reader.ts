@@ -3,11 +3,11 @@ import path from "node:path";
 import { SKILL_SLUGS } from "@real-skills/shared";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
+import { checkLibraryAssessment, zodProblems } from "./content.rules.js";
 import {
   assessmentFileSchema,
   skillFileSchema,
   type AssessmentFile,
-  type ItemContent,
   type SkillFile,
 } from "./content.schema.js";
 
@@ -45,7 +45,9 @@ export async function readLibrary(contentDir: string): Promise<Library> {
   const skills = await readFolder(contentDir, "skills", skillFileSchema, problems);
   const assessments = await readFolder(contentDir, "assessments", assessmentFileSchema, problems);
   checkSkills(skills, problems);
-  for (const { file, data } of assessments) checkAssessment(file, data, problems);
+  for (const { file, data } of assessments) {
+    checkLibraryAssessment(data, (field, message) => problems.push({ file, field, message }));
+  }
   checkCompleteness(skills, assessments, problems);
   if (problems.length > 0) throw new ContentError(problems);
   return { skills: skills.map((s) => s.data), assessments: assessments.map((a) => a.data) };
@@ -86,8 +88,8 @@ async function readFolder<T>(
     }
     const result = schema.safeParse(document.toJS());
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        problems.push({ file, field: formatPath(issue.path), message: issue.message });
+      for (const { path: field, message } of zodProblems(result.error)) {
+        problems.push({ file, field, message });
       }
       continue;
     }
@@ -98,14 +100,6 @@ async function readFolder<T>(
     parsed.push({ file, data: result.data });
   }
   return parsed;
-}
-
-function formatPath(segments: readonly PropertyKey[]): string {
-  return segments
-    .map((segment, index) =>
-      typeof segment === "number" ? `[${segment}]` : `${index === 0 ? "" : "."}${String(segment)}`,
-    )
-    .join("");
 }
 
 function checkSkills(skills: Parsed<SkillFile>[], problems: ContentProblem[]): void {
@@ -122,85 +116,6 @@ function checkSkills(skills: Parsed<SkillFile>[], problems: ContentProblem[]): v
       }
       lessonFiles.set(lesson.slug, file);
     });
-  }
-}
-
-function checkAssessment(file: string, data: AssessmentFile, problems: ContentProblem[]): void {
-  const report = (field: string, message: string) => problems.push({ file, field, message });
-  const allowed: readonly string[] = data.kind === "SKILL" ? [data.slug] : SKILL_SLUGS;
-
-  if (data.kind === "SKILL") {
-    if (!(SKILL_SLUGS as readonly string[]).includes(data.slug)) {
-      report("slug", "a SKILL assessment is named after its skill");
-    }
-    if (data.items.length > 8) report("items", "a SKILL assessment has 5–8 items");
-    if (new Set(data.items.map((item) => item.kind)).size < 3) {
-      report("items", "a SKILL assessment mixes at least three item kinds");
-    }
-    if (!data.items.some((item) => item.kind === "LIKERT" && item.reverseKeyed)) {
-      report("items", "a SKILL assessment needs at least one reverse-keyed LIKERT item");
-    }
-  } else if (data.items.length < 10) {
-    report("items", "a COMPOSITE assessment has 10–14 items");
-  }
-  if (data.items.filter((item) => item.kind === "REFLECTION").length > 1) {
-    report("items", "at most one REFLECTION item");
-  }
-
-  const keys = new Set<string>();
-  data.items.forEach((item, index) => {
-    const at = `items[${index}]`;
-    if (keys.has(item.key)) report(`${at}.key`, `"${item.key}" is used twice`);
-    keys.add(item.key);
-    if (item.kind === "LIKERT" && !allowed.includes(item.skill)) {
-      report(`${at}.skill`, `must be a skill this assessment measures (${allowed.join(", ")})`);
-    }
-    if (item.kind === "SITUATIONAL" || item.kind === "FORCED_CHOICE") {
-      checkOptions(item.options, allowed, (field, message) => {
-        report(`${at}.${field}`, message);
-      });
-    }
-  });
-
-  if (data.kind === "COMPOSITE") {
-    const covered = new Set(data.items.flatMap(measuredSkills));
-    const missing = SKILL_SLUGS.filter((skill) => !covered.has(skill));
-    if (missing.length > 0) report("items", `does not measure ${missing.join(", ")}`);
-  }
-}
-
-type OptionContent = Extract<ItemContent, { options: unknown }>["options"][number];
-
-function checkOptions(
-  options: OptionContent[],
-  allowed: readonly string[],
-  report: (field: string, message: string) => void,
-): void {
-  const keys = new Set<string>();
-  options.forEach((option, index) => {
-    if (keys.has(option.key)) report(`options[${index}].key`, `"${option.key}" is used twice`);
-    keys.add(option.key);
-    for (const skill of Object.keys(option.weights)) {
-      if (!allowed.includes(skill)) {
-        report(`options[${index}].weights.${skill}`, "is not a skill this assessment measures");
-      }
-    }
-  });
-  if (!options.some((option) => Object.values(option.weights).some((w) => w > 0))) {
-    report("options", "at least one option must give points");
-  }
-}
-
-/** The skills an item contributes to: its LIKERT skill, or every skill an option weights. */
-export function measuredSkills(item: ItemContent): string[] {
-  switch (item.kind) {
-    case "LIKERT":
-      return [item.skill];
-    case "SITUATIONAL":
-    case "FORCED_CHOICE":
-      return [...new Set(item.options.flatMap((option) => Object.keys(option.weights)))];
-    case "REFLECTION":
-      return [];
   }
 }
 

@@ -2,14 +2,18 @@ import { ITEM_KINDS, SKILL_SLUGS, SLUG_PATTERN, SUPPORTED_LOCALES } from "@real-
 import { z } from "zod";
 
 /**
- * The shape of the library's content files (see `content/FORMAT.md`). Structural rules live
- * here; rules that span several files (lesson slugs unique, skills exist) live in the reader.
+ * The shape of assessments and skills: the library's content files (see `content/FORMAT.md`) and
+ * the assessments organisations author through the admin API. Both share every structural rule
+ * below; they differ only in how scoring is written (a `weights` map in files, a list of
+ * `{ skill, points }` over GraphQL). Rules spanning several fields live in `content.rules.ts`.
  */
 
-const slug = z
+export const slugSchema = z
   .string()
   .max(64, "must be at most 64 characters")
   .regex(SLUG_PATTERN, "must be lower-case words joined by single hyphens");
+
+const slug = slugSchema;
 
 const text = (maxLength: number) =>
   z.strictObject(
@@ -25,7 +29,10 @@ const text = (maxLength: number) =>
     ) as Record<(typeof SUPPORTED_LOCALES)[number], z.ZodString>,
   );
 
-const skillSlug = z.enum(SKILL_SLUGS, { error: `must be one of ${SKILL_SLUGS.join(", ")}` });
+const skillSlug = z.enum(SKILL_SLUGS, {
+  error: (issue) =>
+    issue.input === undefined ? "is required" : `must be one of ${SKILL_SLUGS.join(", ")}`,
+});
 
 const lessonSchema = z.strictObject({
   slug,
@@ -45,57 +52,105 @@ export const skillFileSchema = z.strictObject({
   lessons: z.array(lessonSchema).min(2, "needs at least 2 lessons").max(6),
 });
 
-const weight = z.number().int("must be a whole number").min(0).max(3);
+const points = z.number().int("must be a whole number").min(0).max(3);
 
-const optionSchema = z.strictObject({
-  key: slug,
-  label: text(200),
-  weights: z.partialRecord(skillSlug, weight),
-});
+/**
+ * Builds the item schema of one dialect. `option` is the schema of an answer option; `likert`
+ * adds the dialect's reverse-keying field to LIKERT items.
+ */
+function itemSchema<O extends z.ZodType, L extends z.core.$ZodShape>(option: O, likert: L) {
+  return z.discriminatedUnion(
+    "kind",
+    [
+      z.strictObject({
+        key: slug,
+        kind: z.literal("LIKERT"),
+        skill: skillSlug,
+        ...likert,
+        prompt: text(300),
+      }),
+      z.strictObject({
+        key: slug,
+        kind: z.literal("SITUATIONAL"),
+        prompt: text(400),
+        options: z.array(option).min(3, "needs 3 or 4 options").max(4, "needs 3 or 4 options"),
+      }),
+      z.strictObject({
+        key: slug,
+        kind: z.literal("FORCED_CHOICE"),
+        prompt: text(300),
+        options: z.array(option).length(2, "needs exactly 2 options"),
+      }),
+      z.strictObject({ key: slug, kind: z.literal("REFLECTION"), prompt: text(300) }),
+    ],
+    { error: `kind must be one of ${ITEM_KINDS.join(", ")}` },
+  );
+}
 
-const likert = z.strictObject({
-  key: slug,
-  kind: z.literal("LIKERT"),
-  skill: skillSlug,
-  reverseKeyed: z.boolean().default(false),
-  prompt: text(300),
-});
+/** What a version of an assessment holds, shared by both dialects. */
+const versionShape = {
+  estimatedMinutes: z.number().int().min(2).max(4),
+  title: text(80),
+  description: text(280),
+};
 
-const situational = z.strictObject({
-  key: slug,
-  kind: z.literal("SITUATIONAL"),
-  prompt: text(400),
-  options: z.array(optionSchema).min(3, "needs 3 or 4 options").max(4, "needs 3 or 4 options"),
-});
+const ITEM_COUNT = { min: 5, max: 14 } as const;
 
-const forcedChoice = z.strictObject({
-  key: slug,
-  kind: z.literal("FORCED_CHOICE"),
-  prompt: text(300),
-  options: z.array(optionSchema).length(2, "needs exactly 2 options"),
-});
+// --- The file dialect: `weights: { <skill>: points }`, `reverseKeyed`.
 
-const reflection = z.strictObject({
-  key: slug,
-  kind: z.literal("REFLECTION"),
-  prompt: text(300),
-});
-
-const itemSchema = z.discriminatedUnion("kind", [likert, situational, forcedChoice, reflection], {
-  error: `kind must be one of ${ITEM_KINDS.join(", ")}`,
-});
+const fileItemSchema = itemSchema(
+  z.strictObject({ key: slug, label: text(200), weights: z.partialRecord(skillSlug, points) }),
+  { reverseKeyed: z.boolean().default(false) },
+);
 
 export const assessmentFileSchema = z.strictObject({
   slug,
   kind: z.enum(["SKILL", "COMPOSITE"]),
   position: z.number().int().min(1),
-  estimatedMinutes: z.number().int().min(2).max(4),
-  title: text(80),
-  description: text(280),
-  items: z.array(itemSchema).min(5).max(14),
+  ...versionShape,
+  items: z.array(fileItemSchema).min(ITEM_COUNT.min).max(ITEM_COUNT.max),
+});
+
+// --- The API dialect: `skillPoints: [{ skill, points }]`, `reverseScored`. The GraphQL schema
+// never says "weights" (employees must not learn that options are scored), so the names differ.
+
+const skillPointsSchema = z
+  .array(z.strictObject({ skill: skillSlug, points }))
+  .superRefine((list, context) => {
+    const seen = new Set<string>();
+    list.forEach((entry, index) => {
+      if (seen.has(entry.skill)) {
+        context.addIssue({
+          code: "custom",
+          path: [index, "skill"],
+          message: `"${entry.skill}" is listed twice`,
+        });
+      }
+      seen.add(entry.skill);
+    });
+  });
+
+const authoredItemSchema = itemSchema(
+  z.strictObject({ key: slug, label: text(200), skillPoints: skillPointsSchema.default([]) }),
+  { reverseScored: z.boolean().default(false) },
+);
+
+/** An assessment version as an organisation writes it through the admin API. */
+export const authoredAssessmentSchema = z.strictObject({
+  ...versionShape,
+  items: z.array(authoredItemSchema).min(ITEM_COUNT.min).max(ITEM_COUNT.max),
 });
 
 export type SkillFile = z.infer<typeof skillFileSchema>;
 export type LessonContent = SkillFile["lessons"][number];
 export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
 export type ItemContent = AssessmentFile["items"][number];
+export type OptionContent = Extract<ItemContent, { options: unknown }>["options"][number];
+export type AuthoredAssessment = z.infer<typeof authoredAssessmentSchema>;
+export type AuthoredItem = AuthoredAssessment["items"][number];
+
+/** The part of an assessment that a version freezes: the input of the version writer. */
+export type VersionContent = Pick<
+  AssessmentFile,
+  "title" | "description" | "estimatedMinutes" | "items"
+>;

@@ -1,5 +1,9 @@
-import { Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { requireRole } from "../../auth/guards.js";
 import type { Context } from "../../context.js";
+import { parseSettingsInput } from "./organization-settings.js";
+import { Organization } from "./organization.entity.js";
+import { OrganizationSettingsInput } from "./organization.inputs.js";
 import { Viewer } from "./viewer.js";
 
 @Resolver()
@@ -26,5 +30,18 @@ export class OrganizationResolver {
       team: embed?.team ?? null,
       department: embed?.department ?? null,
     };
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      "Changes the organisation's settings; fields left out stay as they are. ADMIN only.",
+  })
+  updateOrganizationSettings(
+    @Arg("input", () => OrganizationSettingsInput, { description: "The settings to change." })
+    input: OrganizationSettingsInput,
+    @Ctx() { principal, services }: Context,
+  ): Promise<Organization> {
+    const admin = requireRole(principal, "ADMIN");
+    return services.organizations.updateSettings(admin, parseSettingsInput(input));
   }
 }

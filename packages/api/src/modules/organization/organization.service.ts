@@ -1,9 +1,12 @@
-import { isSlug, type ApiKeyRole } from "@real-skills/shared";
-import type { DataSource, EntityManager } from "typeorm";
-import { ApiKey } from "../../auth/api-key.entity.js";
+import { isSlug, type Locale } from "@real-skills/shared";
+import type { DataSource } from "typeorm";
 import { EmbedKey } from "../../auth/embed-key.entity.js";
-import { newApiKey, newHs256Secret, newKid } from "../../auth/secrets.js";
+import type { OrganizationPrincipal } from "../../auth/principal.js";
+import { newHs256Secret, newKid } from "../../auth/secrets.js";
+import { recordAudit } from "../audit/index.js";
+import { insertApiKey } from "./api-key.service.js";
 import { Organization } from "./organization.entity.js";
+import { isUuid } from "./uuid.js";
 
 export interface CreatedOrganization {
   organization: Organization;
@@ -18,10 +21,18 @@ export class OrganizationInputError extends Error {
 
   constructor(
     readonly field: string,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`${field}: ${message}`);
+    super(`${field}: ${reason}`);
   }
+}
+
+/** The settings an update changes; absent fields stay as they are. */
+export interface SettingsPatch {
+  name?: string;
+  allowedOrigins?: string[];
+  minGroupSize?: number;
+  defaultLocale?: Locale;
 }
 
 export class OrganizationService {
@@ -50,7 +61,7 @@ export class OrganizationService {
       const organization = await manager
         .getRepository(Organization)
         .save(manager.getRepository(Organization).create({ name, slug, allowedOrigins: origins }));
-      const apiKey = await createApiKey(manager, organization.id, "Initial admin key", "ADMIN");
+      const apiKey = await insertApiKey(manager, organization.id, "Initial admin key", "ADMIN");
       const kid = newKid();
       const secret = newHs256Secret();
       await manager.getRepository(EmbedKey).insert({
@@ -66,16 +77,48 @@ export class OrganizationService {
     });
   }
 
+  /**
+   * Applies checked settings (see `parseSettingsInput`) to the actor's organisation and records
+   * what changed, old and new values, in the audit log.
+   */
+  async updateSettings(actor: OrganizationPrincipal, patch: SettingsPatch): Promise<Organization> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Organization);
+      const before = await repository.findOneOrFail({
+        where: { id: actor.organizationId },
+        lock: { mode: "pessimistic_write" },
+      });
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of Object.keys(patch) as (keyof SettingsPatch)[]) {
+        if (!sameValue(before[field], patch[field])) {
+          changes[field] = { from: before[field], to: patch[field] };
+        }
+      }
+      if (Object.keys(changes).length > 0) {
+        await repository.update({ id: before.id }, patch);
+        await manager.query(`UPDATE organization SET updated_at = now() WHERE id = $1`, [
+          before.id,
+        ]);
+      }
+      await recordAudit(manager, actor, {
+        action: "organization.update_settings",
+        targetType: "organization",
+        targetId: before.id,
+        details: { changes },
+      });
+      return repository.findOneByOrFail({ id: before.id });
+    });
+  }
+
   byId(id: string): Promise<Organization | null> {
     return this.dataSource.getRepository(Organization).findOneBy({ id });
   }
 
   /** The organisation with this id or slug, for operator commands. */
   findByIdOrSlug(idOrSlug: string): Promise<Organization | null> {
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
     return this.dataSource
       .getRepository(Organization)
-      .findOneBy(isUuid ? { id: idOrSlug } : { slug: idOrSlug });
+      .findOneBy(isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug });
   }
 
   /** The newest usable HS256 embed key of an organisation, for minting development tokens. */
@@ -88,24 +131,6 @@ export class OrganizationService {
       .orderBy("k.created_at", "DESC")
       .getOne();
   }
-}
-
-/** Inserts an API key and returns it with the clear key, which is never stored. */
-export async function createApiKey(
-  manager: EntityManager,
-  organizationId: string,
-  name: string,
-  role: ApiKeyRole,
-): Promise<{ row: ApiKey; key: string }> {
-  const { key, prefix, hash } = newApiKey();
-  const row = await manager
-    .getRepository(ApiKey)
-    .save(
-      manager
-        .getRepository(ApiKey)
-        .create({ organizationId, name, role, prefix, secretHash: hash }),
-    );
-  return { row, key };
 }
 
 /**
@@ -139,4 +164,8 @@ function slugify(name: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 64)
     .replace(/-+$/, "");
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,0 +1,70 @@
+import { ERROR_CODES, type ErrorCode } from "@real-skills/shared";
+import type express from "express";
+import type { Logger } from "pino";
+
+/**
+ * Answers a request that never reaches GraphQL in the GraphQL error shape, so that clients handle
+ * every failure the same way: `{ errors: [{ message, extensions: { code, ... } }] }`.
+ */
+export function sendHttpError(
+  res: express.Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  res.status(status).json({ errors: [{ message, extensions: { ...extensions, code } }] });
+}
+
+// body-parser's error types (and ours from `rejectInvalidUtf8`) and what the client is told.
+const BODY_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  "entity.too.large": { code: ERROR_CODES.BAD_REQUEST, message: "The request body is too large." },
+  "entity.parse.failed": {
+    code: ERROR_CODES.GRAPHQL_PARSE_FAILED,
+    message: "The request body is not valid JSON.",
+  },
+  "encoding.invalid": {
+    code: ERROR_CODES.BAD_REQUEST,
+    message: "The request body is not valid UTF-8.",
+  },
+  "charset.unsupported": {
+    code: ERROR_CODES.BAD_REQUEST,
+    message: "The request body must be UTF-8 encoded JSON.",
+  },
+  "encoding.unsupported": {
+    code: ERROR_CODES.BAD_REQUEST,
+    message: "The request body's Content-Encoding is not supported.",
+  },
+};
+
+/**
+ * Errors raised before GraphQL runs (body too large, malformed JSON, invalid UTF-8) answer with a
+ * listed code, never with an HTML page or a stack trace. Anything else is a 500 that carries the
+ * request id, so that a report from a client leads to the log entry with the details.
+ */
+export function httpErrorHandler(logger: Logger): express.ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      // Too late for an answer of ours; Express's own handler closes the connection.
+      next(error);
+      return;
+    }
+    const status = (error as { status?: unknown }).status;
+    const type = (error as { type?: unknown }).type;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      const known = typeof type === "string" ? BODY_ERRORS[type] : undefined;
+      sendHttpError(
+        res,
+        status,
+        known?.code ?? ERROR_CODES.BAD_REQUEST,
+        known?.message ?? "The request is not valid.",
+      );
+      return;
+    }
+    const requestId = typeof req.id === "string" ? req.id : undefined;
+    logger.error({ err: error, requestId }, "unexpected error outside GraphQL");
+    sendHttpError(res, 500, ERROR_CODES.INTERNAL_SERVER_ERROR, "Internal server error.", {
+      ...(requestId ? { requestId } : {}),
+    });
+  };
+}

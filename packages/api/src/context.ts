@@ -51,7 +51,7 @@ export interface Context {
   requestId: string;
   /**
    * The locale of this operation: the `locale` argument, else the embed token's `locale` claim,
-   * else `Accept-Language`, else English.
+   * else `Accept-Language`, else the organisation's default locale, else English.
    */
   locale: Locale;
   services: Services;

@@ -74,7 +74,12 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     return {
       principal,
       requestId,
-      locale: tokenLocale ?? localeFromHeader(request.acceptLanguage),
+      locale:
+        tokenLocale ??
+        localeFromHeader(
+          request.acceptLanguage,
+          principal.kind === "ANONYMOUS" ? undefined : principal.defaultLocale,
+        ),
       services,
       loaders: createLoaders(database.dataSource),
       logger: logger.child({ requestId }),

@@ -1,9 +1,17 @@
-import { AUTH_FAILURE_REASONS } from "@real-skills/shared";
+import { AUTH_FAILURE_REASONS, DEFAULT_LOCALE } from "@real-skills/shared";
 import type { DataSource } from "typeorm";
-import { ApiKey } from "./api-key.entity.js";
+import type { ApiKeyRole, Locale } from "@real-skills/shared";
 import { AuthFailure, EmbedTokenVerifier } from "./embed-token.verifier.js";
 import { ANONYMOUS, type Principal } from "./principal.js";
 import { hashApiKey } from "./secrets.js";
+
+interface ApiKeyRow {
+  id: string;
+  organization_id: string;
+  role: ApiKeyRole;
+  last_used_at: Date | null;
+  default_locale: Locale;
+}
 
 /** How often `last_used_at` is written for a busy key: a write per request would be waste. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -32,39 +40,49 @@ export class Authenticator {
     if (credential.startsWith("rsk_")) return this.apiKey(credential);
 
     const principal = await this.embedTokens.verify(credential);
-    if (
-      request.origin !== undefined &&
-      !(await this.originAllowed(principal.organizationId, request.origin))
-    ) {
+    const organization = await this.organizationOf(principal.organizationId, request.origin);
+    if (request.origin !== undefined && !organization.originAllowed) {
       throw new AuthFailure(AUTH_FAILURE_REASONS.ORIGIN_NOT_ALLOWED);
     }
-    return principal;
+    return { ...principal, defaultLocale: organization.defaultLocale };
   }
 
   private async apiKey(key: string): Promise<Principal> {
-    const row = await this.dataSource
-      .getRepository(ApiKey)
-      .findOne({ where: { secretHash: hashApiKey(key) } });
-    if (!row || row.revokedAt !== null) throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_API_KEY);
-    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    const [row] = await this.dataSource.query<ApiKeyRow[]>(
+      `SELECT k.id, k.organization_id, k.role, k.last_used_at, o.default_locale
+         FROM api_key k JOIN organization o ON o.id = k.organization_id
+        WHERE k.secret_hash = $1 AND k.revoked_at IS NULL`,
+      [hashApiKey(key)],
+    );
+    if (!row) throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_API_KEY);
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.dataSource.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1`, [
         row.id,
       ]);
     }
     return {
       kind: "API_KEY",
-      organizationId: row.organizationId,
+      organizationId: row.organization_id,
       role: row.role,
       apiKeyId: row.id,
+      defaultLocale: row.default_locale,
     };
   }
 
-  private async originAllowed(organizationId: string, origin: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM organization WHERE id = $1 AND $2 = ANY (allowed_origins)`,
-      [organizationId, origin],
+  /** The organisation's default locale, and whether it lists `origin` (false without one). */
+  private async organizationOf(
+    organizationId: string,
+    origin: string | undefined,
+  ): Promise<{ defaultLocale: Locale; originAllowed: boolean }> {
+    const [row] = await this.dataSource.query<{ default_locale: Locale; allowed: boolean }[]>(
+      `SELECT default_locale, coalesce($2 = ANY (allowed_origins), false) AS allowed
+         FROM organization WHERE id = $1`,
+      [organizationId, origin ?? null],
     );
-    return rows.length > 0;
+    return {
+      defaultLocale: row?.default_locale ?? DEFAULT_LOCALE,
+      originAllowed: row?.allowed ?? false,
+    };
   }
 
   /** Whether any organisation allows `origin`: decides CORS preflights, which carry no token. */

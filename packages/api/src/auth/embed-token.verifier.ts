@@ -12,6 +12,9 @@ import type { DataSource } from "typeorm";
 import { EmbedKey } from "./embed-key.entity.js";
 import type { EmbedTokenPrincipal } from "./principal.js";
 
+/** What a token says; the authenticator adds what the organisation says. */
+export type VerifiedEmbedToken = Omit<EmbedTokenPrincipal, "defaultLocale">;
+
 export class AuthFailure extends Error {
   override name = "AuthFailure";
 
@@ -30,7 +33,7 @@ const MAX_CLAIM_LENGTH = 200;
 export class EmbedTokenVerifier {
   constructor(private readonly dataSource: DataSource) {}
 
-  async verify(token: string, now = new Date()): Promise<EmbedTokenPrincipal> {
+  async verify(token: string, now = new Date()): Promise<VerifiedEmbedToken> {
     let kid: unknown;
     try {
       kid = decodeProtectedHeader(token).kid;
@@ -101,7 +104,7 @@ function reasonFor(error: unknown): AuthFailureReason {
   return AUTH_FAILURE_REASONS.INVALID_SIGNATURE;
 }
 
-function toPrincipal(payload: JWTPayload, key: EmbedKey): EmbedTokenPrincipal {
+function toPrincipal(payload: JWTPayload, key: EmbedKey): VerifiedEmbedToken {
   const { sub, iat, exp } = payload;
   if (typeof sub !== "string" || sub.length === 0 || sub.length > MAX_CLAIM_LENGTH) {
     throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_CLAIM);

@@ -12,6 +12,8 @@ export interface ApiKeyPrincipal {
   organizationId: string;
   role: "ADMIN" | "ANALYST";
   apiKeyId: string;
+  /** The organisation's language for requests that name none. */
+  defaultLocale: Locale;
 }
 
 export interface EmbedTokenPrincipal {
@@ -25,6 +27,8 @@ export interface EmbedTokenPrincipal {
   locale: Locale | null;
   /** The embed key that signed the token. */
   kid: string;
+  /** The organisation's language for requests that name none. */
+  defaultLocale: Locale;
 }
 
 export type OrganizationPrincipal = ApiKeyPrincipal | EmbedTokenPrincipal;

@@ -13,9 +13,15 @@ registerEnumType(LocaleEnum, {
   valuesConfig: { EN: { description: "English" }, DE: { description: "German (Deutsch)" } },
 });
 
-/** The locale of a request before any argument: `Accept-Language`, else English. */
-export function localeFromHeader(acceptLanguage: string | undefined): Locale {
-  return negotiateLocale(acceptLanguage) ?? DEFAULT_LOCALE;
+/**
+ * The locale of a request before any argument: `Accept-Language`, else `fallback` (the caller's
+ * organisation's default), else English.
+ */
+export function localeFromHeader(
+  acceptLanguage: string | undefined,
+  fallback: Locale = DEFAULT_LOCALE,
+): Locale {
+  return negotiateLocale(acceptLanguage) ?? fallback;
 }
 
 export interface LocaleContext {

@@ -1,11 +1,9 @@
 import { API_KEY_ROLES, type ApiKeyRole } from "@real-skills/shared";
 import { registerEnumType } from "type-graphql";
+import { asEnum } from "../common/enum.js";
 
 export const EMBED_KEY_ALGORITHMS = ["HS256", "ES256", "RS256"] as const;
 export type EmbedKeyAlgorithm = (typeof EMBED_KEY_ALGORITHMS)[number];
-
-const asEnum = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
 export const ApiKeyRoleEnum = asEnum<ApiKeyRole>(API_KEY_ROLES);
 export const EmbedKeyAlgorithmEnum = asEnum(EMBED_KEY_ALGORITHMS);

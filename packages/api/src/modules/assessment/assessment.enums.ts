@@ -1,14 +1,12 @@
 import { ITEM_KINDS, type ItemKind } from "@real-skills/shared";
 import { registerEnumType } from "type-graphql";
+import { asEnum } from "../../common/enum.js";
 
 export const ASSESSMENT_KINDS = ["SKILL", "COMPOSITE"] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 
 export const VERSION_STATUSES = ["DRAFT", "PUBLISHED"] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
-
-const asEnum = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
 export const AssessmentKindEnum = asEnum(ASSESSMENT_KINDS);
 export const ItemKindEnum = asEnum<ItemKind>(ITEM_KINDS);

@@ -5,3 +5,4 @@ export * from "./events.js";
 export * from "./limits.js";
 export * from "./locale.js";
 export * from "./result.js";
+export * from "./scoring/index.js";

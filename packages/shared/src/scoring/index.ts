@@ -1,0 +1,6 @@
+export * from "./answer.js";
+export * from "./band.js";
+export * from "./score-attempt.js";
+export * from "./scoring-error.js";
+export * from "./scoring-item.js";
+export * from "./weakest-skills.js";

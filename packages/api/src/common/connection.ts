@@ -105,25 +105,40 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
   return Connection;
 }
 
-/** Keyset cursors: an opaque, URL-safe encoding of the sort key of a row. */
+/** An opaque, URL-safe cursor holding a row's sort key as a JSON tuple. */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+/**
+ * Decodes a cursor of `encodeCursor` and checks its tuple with `accept`. A cursor is opaque, so
+ * anything that fails to decode or to match is BAD_USER_INPUT on `field`.
+ */
+export function decodeCursor<T>(
+  value: string,
+  field: string,
+  accept: (tuple: unknown[]) => T | undefined,
+): T {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    const accepted = Array.isArray(decoded) ? accept(decoded) : undefined;
+    if (accepted !== undefined) return accepted;
+  } catch {
+    // Falls through to the error below.
+  }
+  throw badInput(field, "is not a cursor returned by this API");
+}
+
+/** Keyset cursors on (position, slug), the order of library lists. */
 export const cursor = {
   encode(position: number, slug: string): string {
-    return Buffer.from(JSON.stringify([position, slug])).toString("base64url");
+    return encodeCursor([position, slug]);
   },
   decode(value: string, field = "after"): { position: number; slug: string } {
-    try {
-      const decoded: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-      if (
-        Array.isArray(decoded) &&
-        decoded.length === 2 &&
-        Number.isInteger(decoded[0]) &&
-        typeof decoded[1] === "string"
-      ) {
-        return { position: decoded[0] as number, slug: decoded[1] };
-      }
-    } catch {
-      // Falls through to the error below: a cursor is opaque, so any decoding failure is bad input.
-    }
-    throw badInput(field, "is not a cursor returned by this API");
+    return decodeCursor(value, field, ([position, slug, ...rest]) =>
+      Number.isInteger(position) && typeof slug === "string" && rest.length === 0
+        ? { position: position as number, slug }
+        : undefined,
+    );
   },
 };

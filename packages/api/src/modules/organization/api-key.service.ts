@@ -6,7 +6,7 @@ import { newApiKey } from "../../auth/secrets.js";
 import { apiError } from "../../common/errors.js";
 import { invalidInput } from "../../common/problems.js";
 import { recordAudit } from "../audit/index.js";
-import { isUuid } from "./uuid.js";
+import { isUuid } from "../../common/uuid.js";
 
 /** An API key just created, with the clear key: shown once, never stored. */
 export interface CreatedApiKeyResult {

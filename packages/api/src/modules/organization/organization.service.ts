@@ -6,7 +6,7 @@ import { newHs256Secret, newKid } from "../../auth/secrets.js";
 import { recordAudit } from "../audit/index.js";
 import { insertApiKey } from "./api-key.service.js";
 import { Organization } from "./organization.entity.js";
-import { isUuid } from "./uuid.js";
+import { isUuid } from "../../common/uuid.js";
 
 export interface CreatedOrganization {
   organization: Organization;

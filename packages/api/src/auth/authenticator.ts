@@ -1,4 +1,4 @@
-import { AUTH_FAILURE_REASONS, DEFAULT_LOCALE } from "@real-skills/shared";
+import { AUTH_FAILURE_REASONS } from "@real-skills/shared";
 import type { DataSource } from "typeorm";
 import type { ApiKeyRole, Locale } from "@real-skills/shared";
 import { AuthFailure, EmbedTokenVerifier } from "./embed-token.verifier.js";
@@ -39,12 +39,11 @@ export class Authenticator {
     if (!credential) throw new AuthFailure(AUTH_FAILURE_REASONS.MALFORMED_CREDENTIALS);
     if (credential.startsWith("rsk_")) return this.apiKey(credential);
 
-    const principal = await this.embedTokens.verify(credential);
-    const organization = await this.organizationOf(principal.organizationId, request.origin);
-    if (request.origin !== undefined && !organization.originAllowed) {
+    const { principal, allowedOrigins } = await this.embedTokens.verify(credential);
+    if (request.origin !== undefined && !allowedOrigins.includes(request.origin)) {
       throw new AuthFailure(AUTH_FAILURE_REASONS.ORIGIN_NOT_ALLOWED);
     }
-    return { ...principal, defaultLocale: organization.defaultLocale };
+    return principal;
   }
 
   private async apiKey(key: string): Promise<Principal> {
@@ -66,22 +65,6 @@ export class Authenticator {
       role: row.role,
       apiKeyId: row.id,
       defaultLocale: row.default_locale,
-    };
-  }
-
-  /** The organisation's default locale, and whether it lists `origin` (false without one). */
-  private async organizationOf(
-    organizationId: string,
-    origin: string | undefined,
-  ): Promise<{ defaultLocale: Locale; originAllowed: boolean }> {
-    const [row] = await this.dataSource.query<{ default_locale: Locale; allowed: boolean }[]>(
-      `SELECT default_locale, coalesce($2 = ANY (allowed_origins), false) AS allowed
-         FROM organization WHERE id = $1`,
-      [organizationId, origin ?? null],
-    );
-    return {
-      defaultLocale: row?.default_locale ?? DEFAULT_LOCALE,
-      originAllowed: row?.allowed ?? false,
     };
   }
 

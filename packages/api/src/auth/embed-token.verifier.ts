@@ -4,16 +4,31 @@ import {
   EMBED_TOKEN_CLOCK_SKEW_SECONDS,
   EMBED_TOKEN_ROLES,
   isLocale,
+  type Locale,
   MAX_EMBED_TOKEN_LIFETIME_SECONDS,
   type AuthFailureReason,
 } from "@real-skills/shared";
 import { decodeProtectedHeader, errors, importSPKI, jwtVerify, type JWTPayload } from "jose";
 import type { DataSource } from "typeorm";
-import { EmbedKey } from "./embed-key.entity.js";
+import type { EmbedKey } from "./embed-key.entity.js";
 import type { EmbedTokenPrincipal } from "./principal.js";
 
-/** What a token says; the authenticator adds what the organisation says. */
-export type VerifiedEmbedToken = Omit<EmbedTokenPrincipal, "defaultLocale">;
+/** A verified token: who it names, and the origins its organisation allows pages from. */
+export interface VerifiedEmbedToken {
+  principal: EmbedTokenPrincipal;
+  allowedOrigins: readonly string[];
+}
+
+/** An embed key usable now, with the settings of its organisation. */
+interface SigningKey {
+  kid: string;
+  organizationId: string;
+  algorithm: EmbedKey["algorithm"];
+  secret: string | null;
+  publicKey: string | null;
+  defaultLocale: Locale;
+  allowedOrigins: string[];
+}
 
 export class AuthFailure extends Error {
   override name = "AuthFailure";
@@ -43,12 +58,15 @@ export class EmbedTokenVerifier {
     if (typeof kid !== "string" || kid.length === 0 || kid.length > 100) {
       throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_SIGNATURE);
     }
-    const key = await this.dataSource
-      .getRepository(EmbedKey)
-      .createQueryBuilder("k")
-      .where("k.kid = :kid AND k.revoked_at IS NULL", { kid })
-      .andWhere("(k.expires_at IS NULL OR k.expires_at > :now)", { now })
-      .getOne();
+    // The organisation's settings come with the key: one query per token, on every request.
+    const [key] = await this.dataSource.query<SigningKey[]>(
+      `SELECT k.kid, k.organization_id AS "organizationId", k.algorithm, k.secret,
+              k.public_key AS "publicKey", o.default_locale AS "defaultLocale",
+              o.allowed_origins AS "allowedOrigins"
+         FROM embed_key k JOIN organization o ON o.id = k.organization_id
+        WHERE k.kid = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)`,
+      [kid, now],
+    );
     if (!key) throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_SIGNATURE);
 
     const payload = await verifySignatureAndTimes(token, key, now);
@@ -59,13 +77,13 @@ export class EmbedTokenVerifier {
     ) {
       throw new AuthFailure(AUTH_FAILURE_REASONS.TOKEN_NOT_YET_VALID);
     }
-    return toPrincipal(payload, key);
+    return { principal: toPrincipal(payload, key), allowedOrigins: key.allowedOrigins };
   }
 }
 
 async function verifySignatureAndTimes(
   token: string,
-  key: EmbedKey,
+  key: SigningKey,
   now: Date,
 ): Promise<JWTPayload> {
   try {
@@ -104,7 +122,7 @@ function reasonFor(error: unknown): AuthFailureReason {
   return AUTH_FAILURE_REASONS.INVALID_SIGNATURE;
 }
 
-function toPrincipal(payload: JWTPayload, key: EmbedKey): VerifiedEmbedToken {
+function toPrincipal(payload: JWTPayload, key: SigningKey): EmbedTokenPrincipal {
   const { sub, iat, exp } = payload;
   if (typeof sub !== "string" || sub.length === 0 || sub.length > MAX_CLAIM_LENGTH) {
     throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_CLAIM);
@@ -130,6 +148,7 @@ function toPrincipal(payload: JWTPayload, key: EmbedKey): VerifiedEmbedToken {
     department: optionalString(payload.department),
     locale,
     kid: key.kid,
+    defaultLocale: key.defaultLocale,
   };
 }
 

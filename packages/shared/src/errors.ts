@@ -29,6 +29,18 @@ export const ERROR_CODES = {
   RATE_LIMITED: "RATE_LIMITED",
   /** The referenced object does not exist (or is not visible to the caller). */
   NOT_FOUND: "NOT_FOUND",
+  /**
+   * The attempt is already submitted: its answers can no longer change, and a submit with another
+   * idempotency key is refused. Its result stays readable through `attempt(id)`.
+   */
+  ATTEMPT_SUBMITTED: "ATTEMPT_SUBMITTED",
+  /** A submit came before every required item was answered; `extensions.itemIds` lists them. */
+  REQUIRED_ITEMS_MISSING: "REQUIRED_ITEMS_MISSING",
+  /**
+   * The organisation's retake cooldown has not passed since the last submitted attempt on this
+   * assessment; `extensions.availableAt` says when a new attempt can start.
+   */
+  RETAKE_COOLDOWN: "RETAKE_COOLDOWN",
   /** The database is unreachable for the moment; the same request may be retried. */
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   /** Anything unexpected. Details are logged on the server, never sent to the client. */

@@ -6,6 +6,12 @@ export const LIMITS = {
   defaultPageSize: 20,
   /** Longest slug accepted anywhere. */
   maxSlugLength: 64,
+  /** Longest answer to a REFLECTION item, in characters. */
+  maxReflectionLength: 2000,
+  /** Longest idempotency key a client may send. */
+  maxIdempotencyKeyLength: 128,
+  /** Longest retake cooldown an organisation may set, in days. */
+  maxRetakeCooldownDays: 365,
 } as const;
 
 /** Lower-case words joined by single hyphens: `decision-quality`. */

@@ -11,6 +11,7 @@ import { Skill } from "../modules/skill/skill.entity.js";
 import { Library1764370000000 } from "./migrations/1764370000000-library.js";
 import { Organizations1764380000000 } from "./migrations/1764380000000-organizations.js";
 import { RateLimits1764390000000 } from "./migrations/1764390000000-rate-limits.js";
+import { Attempts1764400000000 } from "./migrations/1764400000000-attempts.js";
 
 /** Every entity, listed explicitly: ESM has no reliable glob loading. */
 export const ENTITIES = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Library1764370000000,
   Organizations1764380000000,
   RateLimits1764390000000,
+  Attempts1764400000000,
 ];

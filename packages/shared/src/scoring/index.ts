@@ -4,3 +4,5 @@ export * from "./score-attempt.js";
 export * from "./scoring-error.js";
 export * from "./scoring-item.js";
 export * from "./weakest-skills.js";
+export * from "./recommend-lessons.js";
+export * from "./band-feedback.js";

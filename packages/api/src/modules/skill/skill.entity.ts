@@ -1,4 +1,4 @@
-import type { LocalizedText } from "@real-skills/shared";
+import type { BandFeedback, LocalizedText } from "@real-skills/shared";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
@@ -26,4 +26,8 @@ export class Skill {
 
   @Column({ type: "jsonb" })
   summary: LocalizedText;
+
+  /** What a result in each band means for this skill, and one thing to try; from the content files. */
+  @Column({ type: "jsonb" })
+  feedback: BandFeedback;
 }

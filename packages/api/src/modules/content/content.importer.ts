@@ -48,14 +48,15 @@ async function upsertSkills(manager: EntityManager, skills: SkillFile[]): Promis
   for (const skill of skills) {
     // The WHERE clause skips identical rows, so re-importing leaves updated_at untouched.
     const rows: Upserted[] = await manager.query(
-      `INSERT INTO skill (slug, position, name, summary) VALUES ($1, $2, $3, $4)
+      `INSERT INTO skill (slug, position, name, summary, feedback)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (slug) DO UPDATE
          SET position = EXCLUDED.position, name = EXCLUDED.name, summary = EXCLUDED.summary,
-             updated_at = now()
-         WHERE (skill.position, skill.name, skill.summary)
-           IS DISTINCT FROM (EXCLUDED.position, EXCLUDED.name, EXCLUDED.summary)
+             feedback = EXCLUDED.feedback, updated_at = now()
+         WHERE (skill.position, skill.name, skill.summary, skill.feedback)
+           IS DISTINCT FROM (EXCLUDED.position, EXCLUDED.name, EXCLUDED.summary, EXCLUDED.feedback)
        RETURNING (xmax = 0) AS inserted`,
-      [skill.slug, skill.position, skill.name, skill.summary],
+      [skill.slug, skill.position, skill.name, skill.summary, skill.feedback],
     );
     tally(counts, rows);
   }

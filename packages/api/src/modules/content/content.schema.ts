@@ -1,8 +1,16 @@
-import { ITEM_KINDS, SKILL_SLUGS, SLUG_PATTERN, SUPPORTED_LOCALES } from "@real-skills/shared";
+import {
+  BANDS,
+  ITEM_KINDS,
+  SKILL_SLUGS,
+  SLUG_PATTERN,
+  SUPPORTED_LOCALES,
+  type Band,
+  type BandFeedback,
+} from "@real-skills/shared";
 import { z } from "zod";
 
 /**
- * The shape of assessments and skills: the library's content files (see `content/FORMAT.md`) and
+ * The shape of assessments and skills: the library's content files (see `docs/content.md`) and
  * the assessments organisations author through the admin API. Both share every structural rule
  * below; they differ only in how scoring is written (a `weights` map in files, a list of
  * `{ skill, points }` over GraphQL). Rules spanning several fields live in `content.rules.ts`.
@@ -27,6 +35,7 @@ const text = (maxLength: number) =>
           .max(maxLength, `must be at most ${maxLength} characters`),
       ]),
     ) as Record<(typeof SUPPORTED_LOCALES)[number], z.ZodString>,
+    { error: (issue) => (issue.input === undefined ? "is required" : undefined) },
   );
 
 const skillSlug = z.enum(SKILL_SLUGS, {
@@ -44,12 +53,32 @@ const lessonSchema = z.strictObject({
   reflectionQuestion: text(300),
 });
 
+const feedbackTextSchema = z.strictObject(
+  { summary: text(300), nextStep: text(400) },
+  {
+    error: (issue) =>
+      issue.input === undefined
+        ? `is missing (feedback is written for every band: ${BANDS.join(", ")})`
+        : undefined,
+  },
+);
+
+// Annotated with the shared type so that the files cannot drift from what results are built from.
+const bandFeedbackSchema: z.ZodType<BandFeedback> = z.strictObject(
+  Object.fromEntries(BANDS.map((band) => [band, feedbackTextSchema])) as Record<
+    Band,
+    typeof feedbackTextSchema
+  >,
+  { error: (issue) => (issue.input === undefined ? "is required" : undefined) },
+);
+
 export const skillFileSchema = z.strictObject({
   slug: skillSlug,
   position: z.number().int().min(1),
   name: text(60),
   summary: text(280),
   lessons: z.array(lessonSchema).min(2, "needs at least 2 lessons").max(6),
+  feedback: bandFeedbackSchema,
 });
 
 const points = z.number().int("must be a whole number").min(0).max(3);

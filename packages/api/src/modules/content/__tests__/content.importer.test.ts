@@ -1,3 +1,4 @@
+import type { BandFeedback } from "@real-skills/shared";
 import { loadConfig } from "../../../config/index.js";
 import { createTestApp, type TestApp } from "../../../test-support/harness.js";
 import { importLibrary } from "../content.importer.js";
@@ -21,6 +22,11 @@ const snapshot = () =>
        FROM assessment a ORDER BY a.slug`,
   );
 
+const storedFeedback = () =>
+  app.database.dataSource.query<{ slug: string; feedback: BandFeedback }[]>(
+    `SELECT slug, feedback FROM skill ORDER BY position`,
+  );
+
 describe("importLibrary", () => {
   it("creates everything on the first run and changes nothing on the second", async () => {
     const first = await importLibrary(app.database.dataSource, library);
@@ -37,6 +43,30 @@ describe("importLibrary", () => {
       assessments: { created: 0, newVersions: 0, unchanged: 10 },
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("stores each skill's per-band feedback as written in the files", async () => {
+    const rows = await storedFeedback();
+    expect(rows).toHaveLength(9);
+    for (const skill of library.skills) {
+      expect(rows.find((row) => row.slug === skill.slug)?.feedback).toEqual(skill.feedback);
+    }
+  });
+
+  it("updates a skill whose feedback text changed, and only that skill", async () => {
+    const changed: Library = structuredClone(library);
+    const skill = changed.skills.find((s) => s.slug === "strategic-quitting");
+    if (!skill) throw new Error("fixture: strategic-quitting exists");
+    skill.feedback.DEVELOPING.nextStep.de =
+      "Leg für ein zähes Vorhaben ein Datum fest, an dem du ehrlich Bilanz ziehst.";
+
+    const report = await importLibrary(app.database.dataSource, changed);
+    expect(report.skills).toEqual({ created: 0, updated: 1, unchanged: 8 });
+    const stored = (await storedFeedback()).find((row) => row.slug === "strategic-quitting");
+    expect(stored?.feedback).toEqual(skill.feedback);
+
+    const restored = await importLibrary(app.database.dataSource, library);
+    expect(restored.skills).toEqual({ created: 0, updated: 1, unchanged: 8 });
   });
 
   it("turns a changed assessment into a new published version and keeps the old one intact", async () => {

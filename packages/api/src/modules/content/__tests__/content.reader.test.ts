@@ -1,6 +1,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { BANDS } from "@real-skills/shared";
+import { parseDocument, type Document } from "yaml";
 import { loadConfig } from "../../../config/index.js";
 import { ContentError, readLibrary } from "../content.reader.js";
 
@@ -19,6 +21,14 @@ afterEach(async () => {
 async function edit(file: string, change: (text: string) => string): Promise<void> {
   const target = path.join(scratch, file);
   await writeFile(target, change(await readFile(target, "utf8")));
+}
+
+async function editYaml(file: string, change: (document: Document) => void): Promise<void> {
+  await edit(file, (text) => {
+    const document = parseDocument(text);
+    change(document);
+    return document.toString();
+  });
 }
 
 async function problemsOf(dir: string) {
@@ -44,6 +54,68 @@ describe("the built-in library", () => {
       expect(assessment.items.length).toBeGreaterThanOrEqual(5);
       expect(assessment.items.length).toBeLessThanOrEqual(8);
     }
+  });
+
+  it("gives every skill and band a next step of its own", async () => {
+    const library = await readLibrary(contentDir);
+    const nextSteps = library.skills.flatMap((skill) =>
+      BANDS.map((band) => skill.feedback[band].nextStep.en),
+    );
+    expect(nextSteps).toHaveLength(27);
+    expect(new Set(nextSteps).size).toBe(27);
+  });
+});
+
+describe("broken feedback", () => {
+  it("names the band that is missing", async () => {
+    await editYaml("skills/excellence.yaml", (document) => {
+      document.deleteIn(["feedback", "STRONG"]);
+    });
+    expect(await problemsOf(scratch)).toContainEqual({
+      file: "skills/excellence.yaml",
+      field: "feedback.STRONG",
+      message: expect.stringContaining("is missing"),
+    });
+  });
+
+  it("names the text that lacks a locale", async () => {
+    await editYaml("skills/decision-quality.yaml", (document) => {
+      document.deleteIn(["feedback", "DEVELOPING", "nextStep", "de"]);
+    });
+    expect(await problemsOf(scratch)).toContainEqual({
+      file: "skills/decision-quality.yaml",
+      field: "feedback.DEVELOPING.nextStep.de",
+      message: expect.stringContaining("is missing"),
+    });
+  });
+
+  it("rejects an empty text", async () => {
+    await editYaml("skills/responsibility.yaml", (document) => {
+      document.setIn(["feedback", "EMERGING", "summary", "en"], "   ");
+    });
+    expect(await problemsOf(scratch)).toContainEqual({
+      file: "skills/responsibility.yaml",
+      field: "feedback.EMERGING.summary.en",
+      message: "must not be empty",
+    });
+  });
+
+  it("rejects a skill without feedback and a band we do not score", async () => {
+    await editYaml("skills/mindful-leadership.yaml", (document) => {
+      document.delete("feedback");
+    });
+    await editYaml("skills/real-skills.yaml", (document) => {
+      document.setIn(["feedback", "EXCEPTIONAL"], document.getIn(["feedback", "STRONG"]));
+    });
+    const problems = await problemsOf(scratch);
+    expect(problems).toContainEqual({
+      file: "skills/mindful-leadership.yaml",
+      field: "feedback",
+      message: "is required",
+    });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "skills/real-skills.yaml", field: "feedback.EXCEPTIONAL" }),
+    );
   });
 });
 

@@ -1,4 +1,10 @@
 /**
+ * Returns an embed token for the signed-in employee, usually fetched from the host's own backend.
+ * Called when an element first needs one and again once when the API rejects the cached one.
+ */
+export type TokenProvider = () => string | Promise<string>;
+
+/**
  * The page-wide settings that `configure()` stores. Elements read them on every render, so a
  * later `configure()` call reaches elements that are already on the page.
  */
@@ -7,6 +13,8 @@ export interface WidgetConfig {
   endpoint?: string;
   /** A BCP 47 language tag such as `de` or `de-CH`; unsupported tags fall through to the browser's. */
   locale?: string;
+  /** Where employee-specific elements get their embed token; tokens never go into attributes. */
+  getToken?: TokenProvider | undefined;
 }
 
 /** Where the API listens when nothing else is said: the local development server. */
@@ -27,6 +35,9 @@ export function configure(settings: WidgetConfig): void {
   const next: WidgetConfig = { ...current };
   for (const key of ["endpoint", "locale"] as const) {
     if (key in settings) next[key] = nonEmpty(settings[key]);
+  }
+  if ("getToken" in settings) {
+    next.getToken = typeof settings.getToken === "function" ? settings.getToken : undefined;
   }
   current = Object.freeze(next);
   for (const listener of listeners) listener();

@@ -1,9 +1,11 @@
-import { RsLesson, RsLibrary } from "./index.js";
+import { RsAssessment, RsHistory, RsLesson, RsLibrary } from "./index.js";
 
 /** Every element of the widget under its tag name. */
 export const ELEMENTS = {
   "rs-library": RsLibrary,
   "rs-lesson": RsLesson,
+  "rs-assessment": RsAssessment,
+  "rs-history": RsHistory,
 } as const;
 
 /**

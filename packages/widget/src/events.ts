@@ -24,6 +24,9 @@ declare global {
   // Lets `element.addEventListener("rs-lesson-open", (event) => event.detail.slug)` type-check.
   interface HTMLElementEventMap {
     "rs-lesson-open": WidgetEventMap["rs-lesson-open"];
+    "rs-start": WidgetEventMap["rs-start"];
+    "rs-answer": WidgetEventMap["rs-answer"];
+    "rs-complete": WidgetEventMap["rs-complete"];
     "rs-error": WidgetEventMap["rs-error"];
   }
 }

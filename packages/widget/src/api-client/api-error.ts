@@ -18,3 +18,14 @@ export interface ApiError {
   code: ApiErrorCode;
   message: string;
 }
+
+const TRANSIENT_CODES: readonly ApiErrorCode[] = [
+  CLIENT_ERROR_CODES.NETWORK_ERROR,
+  "SERVICE_UNAVAILABLE",
+  "RATE_LIMITED",
+];
+
+/** Whether the same request may succeed later: no connection, a busy or overloaded API. */
+export function isTransient(error: ApiError): boolean {
+  return TRANSIENT_CODES.includes(error.code);
+}

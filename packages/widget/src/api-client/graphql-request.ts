@@ -16,6 +16,8 @@ export interface TypedDocument<TData, TVariables extends Record<string, unknown>
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
+  /** An embed token, sent as `Authorization: Bearer …`; reads of the public library need none. */
+  token?: string | undefined;
 }
 
 // The GraphQL-over-HTTP media type first; plain JSON for servers that predate it.
@@ -32,17 +34,19 @@ export async function graphqlRequest<TData, TVariables extends Record<string, un
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<Result<TData, ApiError>> {
+  const headers: Record<string, string> = { "Content-Type": "application/json", Accept: ACCEPT };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let response: Response;
   try {
     response = await fetch(endpoint, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: ACCEPT },
+      headers,
       body: JSON.stringify({
         query: document.query,
         operationName: document.operationName,
         variables,
       }),
-      // Reads need no cookies, and sending none keeps the API's CORS answer simple.
+      // The token travels in a header, never in cookies; sending none keeps CORS simple.
       credentials: "omit",
       signal: options.signal ?? null,
     });

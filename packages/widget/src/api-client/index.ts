@@ -2,23 +2,33 @@ import { ok } from "@real-skills/shared";
 import type { Locale, Result } from "@real-skills/shared";
 import type { ApiError } from "./api-error.js";
 import { LESSON_QUERY, LIBRARY_QUERY } from "./documents.js";
-import type { ApiLocale, LessonContent, LibrarySkill } from "./documents.js";
+import type { LessonContent, LibrarySkill } from "./documents.js";
 import { graphqlRequest } from "./graphql-request.js";
 import type { RequestOptions } from "./graphql-request.js";
+import { toApiLocale } from "./locale.js";
 
-export { CLIENT_ERROR_CODES } from "./api-error.js";
+export { CLIENT_ERROR_CODES, isTransient } from "./api-error.js";
 export type { ApiError, ApiErrorCode, ClientErrorCode } from "./api-error.js";
 export { LESSON_QUERY, LIBRARY_QUERY } from "./documents.js";
 export type { ApiLocale, LessonContent, LibraryLesson, LibrarySkill } from "./documents.js";
 export { graphqlRequest, readGraphqlBody } from "./graphql-request.js";
 export type { RequestOptions, TypedDocument } from "./graphql-request.js";
-
-// A Record, so that a new shared locale fails to compile here until the API enum has it too.
-const API_LOCALES: Readonly<Record<Locale, ApiLocale>> = { en: "EN", de: "DE" };
-
-export function toApiLocale(locale: Locale): ApiLocale {
-  return API_LOCALES[locale];
-}
+export { toApiLocale } from "./locale.js";
+export { readClaims } from "./jwt.js";
+export { currentToken } from "./token-cache.js";
+export { authorizedRequest } from "./authorized-request.js";
+export { fetchAttempt, fetchHistory, saveAnswer, startAttempt, submitAttempt } from "./attempts.js";
+export type { Session } from "./attempts.js";
+export type {
+  AttemptAssessment,
+  AttemptData,
+  AttemptItem,
+  AttemptResultData,
+  HistoryAttempt,
+  SavedAnswer,
+  SaveAnswerInput,
+  SkillScoreData,
+} from "./attempt-documents.js";
 
 export async function fetchLibrary(
   endpoint: string,

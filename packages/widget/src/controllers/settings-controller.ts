@@ -1,12 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Locale } from "@real-skills/shared";
 import { getConfig, onConfigChange, resolveEndpoint } from "../config.js";
+import type { TokenProvider } from "../config.js";
 import { browserLanguages, resolveLocale } from "../i18n/index.js";
 
 /** An element with the two attributes every Real Skills element shares. */
 export interface SettingsHost extends ReactiveControllerHost {
   endpoint?: string | undefined;
   locale?: string | undefined;
+  /** Employee elements only: their own token provider, over `configure({ getToken })`. */
+  getToken?: TokenProvider | undefined;
 }
 
 /**
@@ -34,6 +37,11 @@ export class SettingsController implements ReactiveController {
       configured: getConfig().locale,
       languages: browserLanguages(),
     });
+  }
+
+  /** The element's `getToken` property, else `configure({ getToken })`. */
+  get getToken(): TokenProvider | undefined {
+    return this.host.getToken ?? getConfig().getToken;
   }
 
   hostConnected(): void {

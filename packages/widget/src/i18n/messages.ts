@@ -1,3 +1,5 @@
+import type { Band } from "@real-skills/shared";
+
 /**
  * Every text the widget itself shows (content comes from the API). Counts are functions so each
  * language can pick its own plural forms.
@@ -21,4 +23,53 @@ export interface Messages {
   backToLibrary: string;
   lessonNotFound: string;
   noLessonSelected: string;
+
+  /** Shown by employee elements when no token could be had or the API refused it twice. */
+  signInNeeded: string;
+  assessmentLoadFailed: string;
+  historyLoadFailed: string;
+  /** The privacy promise on the assessment's intro. */
+  privacyNote: string;
+  questionCount: (count: number) => string;
+  start: string;
+  /** The start button when the server already holds answers to this attempt. */
+  resume: string;
+  questionOf: (position: number, total: number) => string;
+  optional: string;
+  /** The five points of the agreement scale, from 1 to 5. */
+  likert: readonly [string, string, string, string, string];
+  back: string;
+  next: string;
+  backToReview: string;
+  saving: string;
+  saved: string;
+  savedOnDevice: string;
+  reviewTitle: string;
+  reviewHint: string;
+  noAnswer: string;
+  change: string;
+  /** Accessible name of the change button of one question. */
+  changeAnswer: (position: number) => string;
+  submit: string;
+  submitting: string;
+  submitFailed: string;
+  resultTitle: string;
+  band: (band: Band) => string;
+  /** One skill's score in words, for charts and their text alternatives. */
+  scoreSummary: (skill: string, score: number, band: string) => string;
+  scoresChart: string;
+  scoreOutOf: (score: number) => string;
+  tryThisWeek: string;
+  recommendedLessons: string;
+  backToResult: string;
+  retake: string;
+  retakeLater: string;
+  emptyHistory: string;
+  historyChart: (skill: string) => string;
+  showTable: string;
+  date: string;
+  assessment: string;
+  skill: string;
+  score: string;
+  bandHeading: string;
 }

@@ -15,4 +15,14 @@ export const stateStyles = css`
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
   }
+
+  .sign-in {
+    display: grid;
+    gap: 0.5em;
+    justify-items: start;
+    padding: 0.75em 1em;
+    border-inline-start: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+  }
 `;

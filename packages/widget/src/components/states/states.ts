@@ -34,3 +34,18 @@ export function renderError(
     </div>
   `;
 }
+
+/**
+ * Employee elements without a usable token: the host page has not signed the employee in, or
+ * its token was refused. The retry button asks the page's `getToken` again.
+ */
+export function renderSignIn(messages: Messages, onRetry: () => void): TemplateResult {
+  return html`
+    <div class="sign-in" part="sign-in" role="status">
+      <p>${messages.signInNeeded}</p>
+      <button type="button" class="button-quiet" part="retry-button" @click=${onRetry}>
+        ${messages.retry}
+      </button>
+    </div>
+  `;
+}

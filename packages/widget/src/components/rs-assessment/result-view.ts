@@ -1,0 +1,82 @@
+import { html, nothing } from "lit";
+import type { TemplateResult } from "lit";
+import type { AttemptResultData, LessonContent } from "../../api-client/index.js";
+import type { Messages } from "../../i18n/index.js";
+import { renderScoreChart } from "./score-chart.js";
+
+export interface ResultProps {
+  result: AttemptResultData;
+  retakeRefused: boolean;
+  onOpenLesson: (lesson: LessonContent) => void;
+  onRetake: () => void;
+}
+
+/** The scores as a chart and in words, with feedback, a next step and lessons to read. */
+export function renderResult(props: ResultProps, messages: Messages): TemplateResult {
+  const { scores, recommendedLessons } = props.result;
+  return html`
+    <section class="result" part="result" aria-labelledby="result-title">
+      <h2 id="result-title" class="title" part="title" tabindex="-1" data-focus>
+        ${messages.resultTitle}
+      </h2>
+      ${renderScoreChart(scores, messages)}
+      <ul class="scores" role="list">
+        ${scores.map(
+          (score) => html`
+            <li class="score" part="score">
+              <h3 class="score-skill">${score.skill.name}</h3>
+              <p class="score-line">
+                <strong>${messages.scoreOutOf(score.score)}</strong>
+                <span aria-hidden="true">·</span>
+                <span class="band" part="band">${messages.band(score.band)}</span>
+              </p>
+              <p>${score.feedback}</p>
+              <p class="next-step" part="next-step">
+                <strong>${messages.tryThisWeek}:</strong> ${score.nextStep}
+              </p>
+            </li>
+          `,
+        )}
+      </ul>
+      ${
+        recommendedLessons.length === 0
+          ? nothing
+          : html`
+              <section class="recommended" aria-labelledby="recommended-title">
+                <h3 id="recommended-title">${messages.recommendedLessons}</h3>
+                <ul class="lessons" role="list">
+                  ${recommendedLessons.map(
+                    (lesson) => html`
+                      <li>
+                        <button
+                          type="button"
+                          class="lesson-button"
+                          part="lesson-button"
+                          data-slug=${lesson.slug}
+                          @click=${() => {
+                            props.onOpenLesson(lesson);
+                          }}
+                        >
+                          <span class="lesson-button-title">${lesson.title}</span>
+                          <span class="lesson-button-minutes"
+                            >${messages.minutes(lesson.minutes)}</span
+                          >
+                        </button>
+                      </li>
+                    `,
+                  )}
+                </ul>
+              </section>
+            `
+      }
+      <div class="actions">
+        <button type="button" class="button-quiet" part="retake-button" @click=${props.onRetake}>
+          ${messages.retake}
+        </button>
+      </div>
+      <p class="status" part="status" role="status">
+        ${props.retakeRefused ? messages.retakeLater : ""}
+      </p>
+    </section>
+  `;
+}

@@ -1,0 +1,88 @@
+import { html, nothing } from "lit";
+import type { TemplateResult } from "lit";
+import { keyed } from "lit/directives/keyed.js";
+import type { AttemptItem } from "../../api-client/index.js";
+import type { SyncState } from "../../controllers/attempt-controller.js";
+import type { Messages } from "../../i18n/index.js";
+import type { AnswerValue } from "../../outbox/outbox.js";
+import { renderItemFields } from "./item-fields.js";
+
+export interface StepProps {
+  item: AttemptItem;
+  position: number;
+  total: number;
+  answer: AnswerValue | undefined;
+  /** Whether Next may be pressed: the item is answered or optional. */
+  complete: boolean;
+  sync: SyncState;
+  /** Set when the employee came from the review to change this answer. */
+  returnToReview: boolean;
+  onAnswer: (value: AnswerValue) => void;
+  onBack: () => void;
+  onNext: () => void;
+}
+
+/** The save state in words, for the live region every step and the review carry. */
+export function syncText(sync: SyncState, messages: Messages): string {
+  switch (sync) {
+    case "idle":
+      return "";
+    case "saving":
+      return messages.saving;
+    case "saved":
+      return messages.saved;
+    case "offline":
+      return messages.savedOnDevice;
+  }
+}
+
+/**
+ * One question with its progress and an explicit Next. It is a form so that Enter on a chosen
+ * option goes on, the way forms do; a disabled Next blocks that too.
+ */
+export function renderStep(props: StepProps, messages: Messages): TemplateResult {
+  const { item, position, total } = props;
+  return html`
+    <form
+      class="step"
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        if (props.complete) props.onNext();
+      }}
+    >
+      <div class="progress" part="progress">
+        <p role="status">
+          <span>${messages.questionOf(position, total)}</span>
+          <span class="sync" part="sync">${syncText(props.sync, messages)}</span>
+        </p>
+        <progress part="progress-bar" max=${total} value=${position} aria-hidden="true"></progress>
+      </div>
+      ${
+        // A fresh fieldset per item, so no radio state carries over to the next question.
+        keyed(item.id, renderItemFields(item, props.answer, messages, props.onAnswer))
+      }
+      <div class="actions">
+        ${
+          position > 1
+            ? html`<button
+                type="button"
+                class="button-quiet"
+                part="back-button"
+                @click=${props.onBack}
+              >
+                ${messages.back}
+              </button>`
+            : nothing
+        }
+        <button
+          type="submit"
+          class="button-primary"
+          part="next-button"
+          ?disabled=${!props.complete}
+        >
+          ${props.returnToReview ? messages.backToReview : messages.next}
+        </button>
+      </div>
+    </form>
+  `;
+}

@@ -3,4 +3,6 @@ export function startDemoServer(options?: {
   port?: number;
   host?: string;
   apiUrl?: string;
+  /** An organisation's HS256 embed key; without it the page's employee cannot sign in. */
+  embedKey?: { kid: string; secret: string };
 }): Promise<{ url: string; close(): Promise<void> }>;

@@ -190,6 +190,10 @@ export class AttemptController implements ReactiveController {
     this.session = session;
     this.host.requestUpdate();
 
+    if (!this.slug) {
+      this.fail({ code: ERROR_CODES.BAD_USER_INPUT, message: "<rs-assessment> needs a slug" });
+      return;
+    }
     const token = await currentToken(getToken);
     if (generation !== this.generation) return;
     if (!token.ok) {
@@ -261,6 +265,7 @@ export class AttemptController implements ReactiveController {
 
   private finish(result: AttemptResultData, attemptId: string, submittedHere: boolean): void {
     this.outbox?.remove(this.slug);
+    this.record = undefined;
     this.resultAttemptId = attemptId;
     this.view = { name: "result", result };
     this.sync = "idle";
@@ -275,7 +280,9 @@ export class AttemptController implements ReactiveController {
 
   /** One step of the retry loop: the next unconfirmed answer, else a pending submit. */
   private async sendNext(): Promise<StepOutcome> {
-    const { session, outbox, record, generation } = this;
+    const { session, outbox, generation } = this;
+    // The outbox, not `record`, says what is left: a finished attempt is gone from it.
+    const record = outbox?.get(this.slug);
     if (!session || !outbox || !record) return "idle";
     const pending = outbox.nextPending(this.slug);
     if (pending) {

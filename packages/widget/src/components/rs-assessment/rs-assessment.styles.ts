@@ -126,15 +126,17 @@ const assessmentStyles = css`
 
   .review-list {
     display: grid;
-    gap: 0.75em;
     margin: 0;
-    padding-inline-start: 1.5em;
+    padding: 0;
+    list-style: none;
   }
 
   .review-item {
     display: grid;
     gap: 0.125em;
     justify-items: start;
+    padding: 0.75em 0;
+    border-top: 1px solid var(--_border);
   }
 
   .review-answer {

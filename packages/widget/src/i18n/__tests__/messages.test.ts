@@ -11,6 +11,24 @@ describe("messagesFor", () => {
     expect(messages.lessonsOf("Verantwortung")).toBe("Lektionen zu Verantwortung");
   });
 
+  it("words the assessment for German readers: agreement scale, progress and bands", () => {
+    const messages = messagesFor("de");
+    expect(messages.likert).toHaveLength(5);
+    expect(messages.likert[4]).toBe("Stimme voll zu");
+    expect(messages.questionOf(3, 7)).toBe("Frage 3 von 7");
+    expect(messages.band("STRONG")).toBe("Ausgeprägt");
+    expect(messages.privacyNote).toMatch(/nur du/);
+  });
+
+  it("names every band and every point of the scale in both languages, differently", () => {
+    const english = messagesFor("en");
+    const german = messagesFor("de");
+    expect(english.likert.filter((label, index) => german.likert[index] === label)).toEqual([]);
+    for (const band of ["EMERGING", "DEVELOPING", "STRONG"] as const) {
+      expect(german.band(band)).not.toBe(english.band(band));
+    }
+  });
+
   it("speaks English to English readers, with plural forms", () => {
     const messages = messagesFor("en");
     expect(messages.practice).toBe("Practice this week");

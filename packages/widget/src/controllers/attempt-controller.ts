@@ -1,28 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { ERROR_CODES, WIDGET_EVENTS } from "@real-skills/shared";
-import {
-  currentToken,
-  fetchAttempt,
-  isTransient,
-  readClaims,
-  saveAnswer,
-  startAttempt,
-  submitAttempt,
-} from "../api-client/index.js";
-import type {
-  ApiError,
-  AttemptData,
-  AttemptItem,
-  AttemptResultData,
-  Session,
-} from "../api-client/index.js";
+import { fetchAttempt, isTransient } from "../api-client/index.js";
+import type { ApiError, AttemptItem, AttemptResultData, Session } from "../api-client/index.js";
 import { dispatchWidgetEvent } from "../events.js";
-import { newIdempotencyKey, outboxKey } from "../outbox/keys.js";
-import { isAnswered, Outbox } from "../outbox/outbox.js";
-import type { AnswerValue, AttemptRecord } from "../outbox/outbox.js";
+import { newIdempotencyKey } from "../outbox/keys.js";
+import { isAnswered } from "../outbox/outbox.js";
+import type { AnswerValue, AttemptRecord, Outbox } from "../outbox/outbox.js";
 import { RetryLoop } from "../outbox/retry-loop.js";
 import type { StepOutcome } from "../outbox/retry-loop.js";
-import { browserStorage } from "../outbox/storage.js";
+import { openOutbox, restartAttempt, resumeAttempt } from "./attempt-resume.js";
+import { sendNextFromOutbox } from "./outbox-send.js";
 import type { SettingsController } from "./settings-controller.js";
 
 export type AssessmentView =
@@ -160,10 +147,10 @@ export class AttemptController implements ReactiveController {
   }
 
   async retake(): Promise<void> {
-    const { session } = this;
-    if (!session) return;
+    const { session, outbox } = this;
+    if (!session || !outbox) return;
     const generation = ++this.generation;
-    const started = await startAttempt(session, this.slug);
+    const started = await restartAttempt(session, outbox, this.slug);
     if (generation !== this.generation) return;
     if (!started.ok) {
       this.retakeRefused = started.error.code === ERROR_CODES.RETAKE_COOLDOWN;
@@ -171,9 +158,9 @@ export class AttemptController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    this.open(started.value);
+    this.record = started.value.record;
     this.goTo(0);
-    this.announceStart(started.value.answers.length > 0);
+    this.announceStart(started.value.resumed);
   }
 
   private async load(): Promise<void> {
@@ -194,50 +181,35 @@ export class AttemptController implements ReactiveController {
       this.fail({ code: ERROR_CODES.BAD_USER_INPUT, message: "<rs-assessment> needs a slug" });
       return;
     }
-    const token = await currentToken(getToken);
+    const opened = await openOutbox(session);
     if (generation !== this.generation) return;
-    if (!token.ok) {
-      this.fail(token.error);
+    if (!opened.ok) {
+      this.fail(opened.error);
       return;
     }
-    const subject = readClaims(token.value).sub ?? "";
-    const outbox = new Outbox(browserStorage(), outboxKey(endpoint, subject));
-    this.outbox = outbox;
-
+    this.outbox = opened.value;
     // The language changed while a result was shown: the same result, in the new language.
     if (shownResult) {
       await this.showAttempt(shownResult);
       return;
     }
-    const stored = outbox.get(this.slug);
-    if (stored?.submitKey) {
-      // A submit was on its way when the page closed; send it again with the same key.
-      this.record = stored;
-      this.view = { name: "submitting" };
-      this.loop.kick();
-      return;
-    }
-    const started = await startAttempt(session, this.slug);
+    const resumed = await resumeAttempt(session, opened.value, this.slug);
     if (generation !== this.generation) return;
-    if (started.ok) {
-      this.open(started.value);
-    } else if (stored && isTransient(started.error)) {
-      // Offline, but this device knows the attempt: carry on, and send when the API is back.
-      this.record = stored;
-      this.sync = "offline";
-    } else {
-      this.fail(started.error);
+    if (resumed.kind === "failed") {
+      this.fail(resumed.error);
       return;
     }
-    const step = this.record?.step;
-    if (step === undefined) this.view = { name: "intro" };
-    else this.goTo(step);
+    this.record = resumed.record;
+    if (resumed.kind === "submitting") {
+      this.view = { name: "submitting" };
+    } else {
+      if (resumed.kind === "offline") this.sync = "offline";
+      const step = resumed.record.step;
+      if (step === undefined) this.view = { name: "intro" };
+      else this.goTo(step);
+    }
     this.host.requestUpdate();
     this.loop.kick();
-  }
-
-  private open(attempt: AttemptData): void {
-    this.record = this.outbox?.open(this.slug, attempt);
   }
 
   /** Shows an attempt's result, e.g. when it was submitted in another tab or device. */
@@ -278,58 +250,41 @@ export class AttemptController implements ReactiveController {
     });
   }
 
-  /** One step of the retry loop: the next unconfirmed answer, else a pending submit. */
+  /** One step of the retry loop: sends what the outbox holds and shows what came of it. */
   private async sendNext(): Promise<StepOutcome> {
     const { session, outbox, generation } = this;
-    // The outbox, not `record`, says what is left: a finished attempt is gone from it.
-    const record = outbox?.get(this.slug);
-    if (!session || !outbox || !record) return "idle";
-    const pending = outbox.nextPending(this.slug);
-    if (pending) {
-      const { itemId, answer } = pending;
-      const { optionId, value, text, sequence } = answer;
-      const input = { attemptId: record.attemptId, itemId, optionId, value, text, sequence };
-      const outcome = await saveAnswer(session, input);
-      if (generation !== this.generation) return "idle";
-      if (outcome.ok || outcome.error.code === ERROR_CODES.BAD_USER_INPUT) {
-        // A refused answer cannot become valid by resending it; it is reported and let go.
-        outbox.acknowledge(this.slug, itemId, sequence);
-        this.record = outbox.get(this.slug);
-        if (!outcome.ok) this.report(outcome.error);
-        this.setSync(outbox.nextPending(this.slug) ? "saving" : "saved");
-        return "sent";
-      }
-      return this.failedToSend(outcome.error, record.attemptId);
-    }
-    if (!record.submitKey) return "idle";
-    const submitted = await submitAttempt(session, record.attemptId, record.submitKey);
+    if (!session || !outbox) return "idle";
+    const sent = await sendNextFromOutbox(session, outbox, this.slug);
     if (generation !== this.generation) return "idle";
-    if (submitted.ok) {
-      this.finish(submitted.value, record.attemptId, true);
-      return "sent";
+    switch (sent.kind) {
+      case "idle":
+        return "idle";
+      case "answer":
+        this.record = outbox.get(this.slug);
+        if (sent.refused) this.report(sent.refused);
+        this.setSync(sent.morePending ? "saving" : "saved");
+        return "sent";
+      case "result":
+        this.finish(sent.result, sent.attemptId, true);
+        return "sent";
+      case "transient":
+        // Reported once per outage, not on every retry.
+        if (this.sync !== "offline") this.report(sent.error);
+        this.setSync("offline");
+        return "retry";
+      case "submitted-elsewhere":
+        return this.showAttempt(sent.attemptId);
+      case "submit-refused":
+        this.record = outbox.get(this.slug);
+        this.submitError = sent.error;
+        this.goTo(this.items.length);
+        this.report(sent.error);
+        return "idle";
+      case "failed":
+        if (sent.error.code === ERROR_CODES.NOT_FOUND) outbox.remove(this.slug);
+        this.fail(sent.error);
+        return "idle";
     }
-    if (submitted.error.code === ERROR_CODES.REQUIRED_ITEMS_MISSING) {
-      outbox.dropSubmit(this.slug);
-      this.record = outbox.get(this.slug);
-      this.submitError = submitted.error;
-      this.goTo(this.items.length);
-      this.report(submitted.error);
-      return "idle";
-    }
-    return this.failedToSend(submitted.error, record.attemptId);
-  }
-
-  private failedToSend(error: ApiError, attemptId: string): Promise<StepOutcome> | StepOutcome {
-    if (isTransient(error)) {
-      // Reported once per outage, not on every retry.
-      if (this.sync !== "offline") this.report(error);
-      this.setSync("offline");
-      return "retry";
-    }
-    if (error.code === ERROR_CODES.ATTEMPT_SUBMITTED) return this.showAttempt(attemptId);
-    if (error.code === ERROR_CODES.NOT_FOUND) this.outbox?.remove(this.slug);
-    this.fail(error);
-    return "idle";
   }
 
   private setSync(sync: SyncState): void {

@@ -1,7 +1,9 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { createServer, type Server } from "node:net";
+import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
+import { PgliteSessionQueue } from "./pglite-session-queue.js";
 
 /**
  * The embedded PostgreSQL (PGlite) behind a local socket, so that the same `pg` driver, TypeORM
@@ -51,14 +53,8 @@ export async function openEmbeddedDatabase(options: {
   const db = await PGlite.create(
     options.dataDir === null ? {} : { dataDir: path.join(options.dataDir, "pglite") },
   );
-  const server = new PGLiteSocketServer({
-    db,
-    host: "127.0.0.1",
-    port: 0,
-    maxConnections: options.maxConnections,
-  });
-  await server.start();
-  const port = Number(server.getServerConn().split(":").pop());
+  const server = await serveSocket(db, options.maxConnections);
+  const port = (server.address() as { port: number }).port;
   if (lockPath !== null) {
     const lock: LockFile = { pid: process.pid, port };
     await writeFile(lockPath, JSON.stringify(lock));
@@ -70,6 +66,51 @@ export async function openEmbeddedDatabase(options: {
       await server.stop();
       await db.close();
       if (lockPath !== null) await rm(lockPath, { force: true });
+    },
+  };
+}
+
+/**
+ * pglite-socket's connection handlers on a server of our own, sharing one
+ * {@link PgliteSessionQueue} instead of the library's queue (see there why).
+ */
+async function serveSocket(db: PGlite, maxConnections: number) {
+  // The handler only calls the queue's public methods; its declared type has private fields.
+  const queryQueue = new PgliteSessionQueue(db) as unknown as ConstructorParameters<
+    typeof PGLiteSocketHandler
+  >[0]["queryQueue"];
+  const handlers = new Set<PGLiteSocketHandler>();
+  const server: Server = createServer((socket) => {
+    if (handlers.size >= maxConnections) {
+      socket.end("Too many connections\n");
+      return;
+    }
+    const handler = new PGLiteSocketHandler({ queryQueue, closeOnDetach: true });
+    handlers.add(handler);
+    for (const event of ["close", "error"]) {
+      handler.addEventListener(event, () => handlers.delete(handler));
+    }
+    handler.attach(socket).catch(() => {
+      handlers.delete(handler);
+      socket.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      resolve();
+    });
+  });
+  return {
+    address: () => server.address(),
+    async stop() {
+      await Promise.all([...handlers].map((handler) => handler.detach(true)));
+      handlers.clear();
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     },
   };
 }

@@ -5,6 +5,9 @@ import type { DataSource } from "typeorm";
 import { AssessmentAuthoringService } from "./modules/assessment/assessment-authoring.service.js";
 import { createAssessmentLoaders } from "./modules/assessment/assessment.loaders.js";
 import { AssessmentService } from "./modules/assessment/assessment.service.js";
+import { createAttemptLoaders } from "./modules/attempt/attempt.loaders.js";
+import { AttemptService } from "./modules/attempt/attempt.service.js";
+import { VersionItemsCache } from "./modules/attempt/version-items.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { createLessonLoaders } from "./modules/lesson/lesson.loaders.js";
 import { LessonService } from "./modules/lesson/lesson.service.js";
@@ -25,19 +28,23 @@ export interface Services {
   apiKeys: ApiKeyService;
   embedKeys: EmbedKeyService;
   audit: AuditService;
+  /** Employees' attempts, answers and results. */
+  attempts: AttemptService;
 }
 
 /** Builds the process-wide services. Called once per server. */
 export function createServices(dataSource: DataSource): Services {
+  const assessments = new AssessmentService(dataSource);
   return {
     skills: new SkillService(dataSource),
     lessons: new LessonService(dataSource),
-    assessments: new AssessmentService(dataSource),
+    assessments,
     authoring: new AssessmentAuthoringService(dataSource),
     organizations: new OrganizationService(dataSource),
     apiKeys: new ApiKeyService(dataSource),
     embedKeys: new EmbedKeyService(dataSource),
     audit: new AuditService(dataSource),
+    attempts: new AttemptService(dataSource, assessments, new VersionItemsCache(dataSource)),
   };
 }
 
@@ -65,5 +72,6 @@ export function createLoaders(dataSource: DataSource) {
     ...createSkillLoaders(dataSource),
     ...createLessonLoaders(dataSource),
     ...createAssessmentLoaders(dataSource),
+    ...createAttemptLoaders(dataSource),
   };
 }

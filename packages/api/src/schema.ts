@@ -8,6 +8,12 @@ import {
   AuthoredItemResolver,
 } from "./modules/assessment/authored-assessment.resolver.js";
 import { ItemOptionResolver, ItemResolver } from "./modules/assessment/item.resolver.js";
+import {
+  AnswerResolver,
+  AttemptResultResolver,
+  SkillScoreResolver,
+} from "./modules/attempt/attempt-result.resolver.js";
+import { AttemptResolver } from "./modules/attempt/attempt.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { LessonResolver } from "./modules/lesson/lesson.resolver.js";
 import { ApiKeyResolver } from "./modules/organization/api-key.resolver.js";
@@ -32,6 +38,10 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ApiKeyResolver,
       EmbedKeyResolver,
       AuditResolver,
+      AttemptResolver,
+      AttemptResultResolver,
+      SkillScoreResolver,
+      AnswerResolver,
     ],
     // Inputs are checked by services with messages naming the field; no class-validator.
     validate: false,
@@ -41,12 +51,12 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   if (query) {
     query.description =
-      "The real-skills library (readable without credentials) and the caller's organisation.";
+      "The real-skills library (readable without credentials), the caller's organisation, and an employee's own attempts.";
   }
   const mutation = schema.getMutationType();
   if (mutation) {
     mutation.description =
-      "Administration of the caller's organisation: authoring, keys, settings. Needs an ADMIN API key.";
+      "Employees taking assessments (embed token), and administration of the caller's organisation: authoring, keys, settings (ADMIN API key).";
   }
   return schema;
 }

@@ -1,6 +1,6 @@
 import { AUTH_FAILURE_REASONS, ERROR_CODES } from "@real-skills/shared";
 import { apiError } from "../common/errors.js";
-import type { OrganizationPrincipal, Principal } from "./principal.js";
+import type { EmbedTokenPrincipal, OrganizationPrincipal, Principal } from "./principal.js";
 
 type Role = OrganizationPrincipal["role"];
 
@@ -26,6 +26,21 @@ export function requireRole(principal: Principal, ...roles: Role[]): Organizatio
   const caller = requireOrganization(principal);
   if (!roles.includes(caller.role)) {
     throw apiError(ERROR_CODES.FORBIDDEN, `This operation needs the role ${roles.join(" or ")}.`);
+  }
+  return caller;
+}
+
+/**
+ * The employee behind an embed token: only they have attempts and individual results. API keys
+ * are FORBIDDEN, because HR tools and developers never read an individual's answers.
+ */
+export function requireEmployee(principal: Principal): EmbedTokenPrincipal {
+  const caller = requireOrganization(principal);
+  if (caller.kind !== "EMBED_TOKEN") {
+    throw apiError(
+      ERROR_CODES.FORBIDDEN,
+      "Attempts and individual results belong to employees: call with an embed token.",
+    );
   }
   return caller;
 }

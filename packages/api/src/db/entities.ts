@@ -3,6 +3,9 @@ import { Assessment } from "../modules/assessment/assessment.entity.js";
 import { ItemOption } from "../modules/assessment/item-option.entity.js";
 import { Item } from "../modules/assessment/item.entity.js";
 import { ApiKey } from "../auth/api-key.entity.js";
+import { Answer } from "../modules/attempt/answer.entity.js";
+import { AttemptScore } from "../modules/attempt/attempt-score.entity.js";
+import { Attempt } from "../modules/attempt/attempt.entity.js";
 import { EmbedKey } from "../auth/embed-key.entity.js";
 import { AuditEntry } from "../modules/audit/audit-entry.entity.js";
 import { Lesson } from "../modules/lesson/lesson.entity.js";
@@ -25,6 +28,9 @@ export const ENTITIES = [
   ApiKey,
   EmbedKey,
   AuditEntry,
+  Attempt,
+  Answer,
+  AttemptScore,
 ];
 
 /** Every migration, in order. Add new ones at the end. */

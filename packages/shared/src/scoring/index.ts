@@ -6,3 +6,4 @@ export * from "./scoring-item.js";
 export * from "./weakest-skills.js";
 export * from "./recommend-lessons.js";
 export * from "./band-feedback.js";
+export { resolveAnswers } from "./resolve-answers.js";

@@ -1,4 +1,5 @@
 import { LIKERT_SCALE } from "../domain.js";
+import { LIMITS } from "../limits.js";
 import { err, ok, type Result } from "../result.js";
 import type { Answer } from "./answer.js";
 import type { ScoringError } from "./scoring-error.js";
@@ -70,7 +71,11 @@ export function resolveAnswers(
         break;
       }
       case "REFLECTION": {
-        if (!isOnlyField(fields, "text") || typeof fields.text !== "string") {
+        if (
+          !isOnlyField(fields, "text") ||
+          typeof fields.text !== "string" ||
+          fields.text.length > LIMITS.maxReflectionLength
+        ) {
           return err({ code: "INVALID_ANSWER", itemId: item.id });
         }
         break;

@@ -1,14 +1,9 @@
 import type { DataSource } from "typeorm";
 import type { Principal } from "../../auth/principal.js";
 import { cursor, type Page } from "../../common/connection.js";
-import type { PublishedAssessment } from "./published-assessment.js";
+import { SELECT_PUBLISHED_VERSION, type PublishedAssessment } from "./published-assessment.js";
 
-const SELECT_PUBLISHED = `
-  SELECT a.id, a.slug, a.kind, a.position, v.id AS "versionId", v.version,
-         v.published_at AS "publishedAt", v.estimated_minutes AS "estimatedMinutes",
-         v.title, v.description
-    FROM assessment a
-    JOIN assessment_version v ON v.id = a.current_version_id`;
+const SELECT_PUBLISHED = `${SELECT_PUBLISHED_VERSION} AND v.id = a.current_version_id`;
 
 /** The employee-facing reads of assessments: published, not archived, visible to the caller. */
 export class AssessmentService {

@@ -15,6 +15,14 @@ export class ItemResolver {
     return pickText(item.prompt, locale);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether an attempt needs an answer to this item before it can be submitted: every kind but REFLECTION.",
+  })
+  required(@Root() item: Item): boolean {
+    return item.kind !== "REFLECTION";
+  }
+
   @FieldResolver(() => Skill, {
     nullable: true,
     description: "The skill a LIKERT item measures; null for other kinds.",

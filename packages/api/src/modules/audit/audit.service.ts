@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Page } from "../../common/connection.js";
 import type { AuditEntry } from "./audit-entry.entity.js";
-import { auditCursor } from "./audit.cursor.js";
+import { timeCursor } from "../../common/time-cursor.js";
 
 /** An entry with its exact time, in microseconds since the epoch, for its cursor. */
 export type AuditRow = AuditEntry & { micros: string };
@@ -15,7 +15,7 @@ export class AuditService {
     organizationId: string,
     args: { first: number; after?: string | null },
   ): Promise<Page<AuditRow>> {
-    const after = args.after ? auditCursor.decode(args.after) : null;
+    const after = args.after ? timeCursor.decode(args.after) : null;
     const params: unknown[] = [organizationId, args.first + 1];
     let keyset = "";
     if (after) {
@@ -43,7 +43,7 @@ export class AuditService {
       nodes: rows.slice(0, args.first),
       hasNextPage: rows.length > args.first,
       totalCount: count?.total ?? 0,
-      cursorOf: (entry) => auditCursor.encode({ micros: entry.micros, id: entry.id }),
+      cursorOf: (entry) => timeCursor.encode({ micros: entry.micros, id: entry.id }),
     };
   }
 }

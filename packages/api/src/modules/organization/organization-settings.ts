@@ -1,3 +1,4 @@
+import { LIMITS } from "@real-skills/shared";
 import { invalidInput, type InputProblem } from "../../common/problems.js";
 import type { OrganizationSettingsInput } from "./organization.inputs.js";
 import {
@@ -40,6 +41,15 @@ export function parseSettingsInput(input: OrganizationSettingsInput): SettingsPa
       problems.push({
         path: "input.minGroupSize",
         message: `must be ${MIN_GROUP_SIZE.min}–${MIN_GROUP_SIZE.max}`,
+      });
+    }
+  }
+  if (input.retakeCooldownDays !== null && input.retakeCooldownDays !== undefined) {
+    patch.retakeCooldownDays = input.retakeCooldownDays;
+    if (input.retakeCooldownDays < 0 || input.retakeCooldownDays > LIMITS.maxRetakeCooldownDays) {
+      problems.push({
+        path: "input.retakeCooldownDays",
+        message: `must be 0–${LIMITS.maxRetakeCooldownDays}`,
       });
     }
   }

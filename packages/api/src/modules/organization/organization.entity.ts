@@ -31,6 +31,13 @@ export class Organization {
   @Column({ name: "min_group_size", type: "integer" })
   minGroupSize: number;
 
+  @Field(() => Int, {
+    description:
+      "Days an employee waits after submitting an assessment before taking it again; 0 means no wait.",
+  })
+  @Column({ name: "retake_cooldown_days", type: "integer" })
+  retakeCooldownDays: number;
+
   @Field(() => LocaleEnum, { description: "Language used when a request names none." })
   @Column({ name: "default_locale", type: "text" })
   defaultLocale: Locale;

@@ -22,6 +22,13 @@ export class OrganizationSettingsInput {
   })
   minGroupSize?: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Days an employee waits after submitting an assessment before taking it again, 0–365; 0 means no wait.",
+  })
+  retakeCooldownDays?: number | null;
+
   @Field(() => LocaleEnum, {
     nullable: true,
     description: "Language used when a request names none.",

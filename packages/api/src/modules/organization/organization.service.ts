@@ -32,6 +32,7 @@ export interface SettingsPatch {
   name?: string;
   allowedOrigins?: string[];
   minGroupSize?: number;
+  retakeCooldownDays?: number;
   defaultLocale?: Locale;
 }
 

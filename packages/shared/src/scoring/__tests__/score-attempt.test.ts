@@ -301,6 +301,7 @@ describe("scoreAttempt", () => {
       ["FORCED_CHOICE with text", { itemId: "f", text: "leadership" }],
       ["REFLECTION with a value", { itemId: "r", value: 3 }],
       ["REFLECTION with a non-string text", { itemId: "r", text: 42 }],
+      ["REFLECTION longer than the limit", { itemId: "r", text: "x".repeat(2001) }],
     ])("rejects %s", (_case, answer) => {
       expect(scoreAttempt(items, [raw(answer)])).toEqual({
         ok: false,

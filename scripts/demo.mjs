@@ -1,5 +1,5 @@
-// `pnpm start`: imports the library, starts the API, and serves the demo intranet page on a
-// second origin. Expects `pnpm build` to have run (the `start` script does it first).
+// `pnpm start`: imports the library, creates the demo organisation, starts the API, and serves
+// the demo intranet page (with its own token endpoint) on a second origin. Expects `pnpm build` to have run (the `start` script does it first).
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startDemoServer } from "../packages/widget/demo/serve.mjs";
@@ -10,9 +10,19 @@ const apiUrl = `http://localhost:${apiPort}/graphql`;
 const cli = fileURLToPath(new URL("../packages/api/dist/cli.js", import.meta.url));
 const main = fileURLToPath(new URL("../packages/api/dist/main.js", import.meta.url));
 
-// The import runs before the server opens the embedded database, so the two never compete.
+// The import and the demo organisation come before the server opens the embedded database, so
+// they never compete for it.
 const imported = spawnSync(process.execPath, [cli, "content", "import"], { stdio: "inherit" });
 if (imported.status !== 0) process.exit(imported.status ?? 1);
+
+// The demo intranet plays a customer: its backend signs embed tokens with the organisation's key.
+const setup = spawnSync(
+  process.execPath,
+  [cli, "demo", "setup", "--origin", `http://localhost:${demoPort}`, "--json"],
+  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+);
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+const { embedKey } = JSON.parse(setup.stdout);
 
 const api = spawn(process.execPath, [main], {
   stdio: "inherit",
@@ -24,7 +34,7 @@ api.on("exit", (code) => {
 });
 
 await waitUntilReady(`http://localhost:${apiPort}/readyz`);
-const demo = await startDemoServer({ port: demoPort, apiUrl });
+const demo = await startDemoServer({ port: demoPort, apiUrl, embedKey });
 
 console.log(`
   Real Skills demo is running.

@@ -28,12 +28,18 @@ Commands:
   org create --name NAME --origin URL [--origin URL …] [--slug SLUG] [--json]
                           create an organisation; prints its first ADMIN API key and an
                           HS256 embed key, each shown only this once
+  demo setup --origin URL [--json]
+                          create the demo organisation "demo" (or reuse it, adding the
+                          origin) and print its HS256 embed key: for the demo page only
   token mint --org ID|SLUG --sub SUBJECT [--team T] [--department D] [--role employee|analyst]
              [--locale en|de] [--ttl 1h]
                           print an embed token signed with the organisation's newest HS256
                           key (for development and tests; customers mint their own)
 
 Uses DATABASE_URL when set, else the embedded database in DATA_DIR (default .data/).`;
+
+/** The organisation `pnpm start` embeds the widget for. */
+const DEMO_ORGANIZATION = { slug: "demo", name: "Demo Intranet" } as const;
 
 /** Thrown for a wrong command line; printed with the usage text. */
 class UsageError extends Error {}
@@ -150,6 +156,40 @@ async function run(argv: string[]): Promise<void> {
             `  ADMIN API key: ${apiKey}\n` +
             `  embed key id:  ${embedKey.kid}\n` +
             `  embed secret:  ${embedKey.secret}  (HS256, base64url-encoded bytes)`,
+        );
+      });
+    }
+    case "demo setup": {
+      const origin = values.origin?.[0];
+      if (!origin) throw new UsageError("demo setup needs --origin");
+      let normalized: string;
+      try {
+        normalized = normalizeOrigin(origin, "--origin");
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+      }
+      return withDatabase(async (database) => {
+        await database.migrate();
+        const organizations = new OrganizationService(database.dataSource);
+        let organization = await organizations.findByIdOrSlug(DEMO_ORGANIZATION.slug);
+        if (organization) {
+          await organizations.addOrigins(organization.id, [normalized]);
+        } else {
+          organization = (
+            await organizations.create({ ...DEMO_ORGANIZATION, origins: [normalized] })
+          ).organization;
+        }
+        const key = await organizations.currentHs256Key(organization.id);
+        if (!key?.secret)
+          throw new UsageError(`the demo organisation has no usable HS256 embed key`);
+        const embedKey = { kid: key.kid, secret: key.secret };
+        console.log(
+          values.json
+            ? JSON.stringify({
+                organization: { id: organization.id, slug: organization.slug },
+                embedKey,
+              })
+            : `Demo organisation "${organization.slug}" allows ${normalized}; embed key ${key.kid}.`,
         );
       });
     }

@@ -122,6 +122,17 @@ export class OrganizationService {
       .findOneBy(isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug });
   }
 
+  /** Adds origins to an organisation's allowed list (operator commands); known ones stay once. */
+  async addOrigins(organizationId: string, origins: readonly string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE organization
+          SET allowed_origins = ARRAY(SELECT DISTINCT unnest(allowed_origins || $2::text[]) ORDER BY 1),
+              updated_at = now()
+        WHERE id = $1 AND NOT allowed_origins @> $2::text[]`,
+      [organizationId, origins],
+    );
+  }
+
   /** The newest usable HS256 embed key of an organisation, for minting development tokens. */
   currentHs256Key(organizationId: string): Promise<EmbedKey | null> {
     return this.dataSource

@@ -59,4 +59,14 @@ export default tseslint.config(
     files: ["packages/widget/src/**/*.ts"],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // The API logs through pino (with the request id); only the entry points print to a terminal.
+    files: [
+      "packages/api/src/**/*.ts",
+      "packages/widget/src/**/*.ts",
+      "packages/shared/src/**/*.ts",
+    ],
+    ignores: ["packages/api/src/cli.ts", "packages/api/src/main.ts", "**/__tests__/**"],
+    rules: { "no-console": "error" },
+  },
 );

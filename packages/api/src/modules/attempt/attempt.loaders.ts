@@ -27,7 +27,7 @@ export function createAttemptLoaders(dataSource: DataSource) {
     ),
     /** Scores in library order of their skills. */
     scoresByAttemptId: groupLoader(
-      async (attemptIds: readonly string[]) => { const r = await
+      (attemptIds: readonly string[]) =>
         dataSource.query<ScoreRow[]>(
           `SELECT sc.attempt_id AS "attemptId", sc.skill_id AS "skillId",
                   sc.organization_id AS "organizationId", sc.score, sc.band, sc.answered,
@@ -35,7 +35,7 @@ export function createAttemptLoaders(dataSource: DataSource) {
              FROM attempt_score sc JOIN skill s ON s.id = sc.skill_id
             WHERE sc.attempt_id = ANY($1) ORDER BY s.position`,
           [attemptIds],
-        ); console.error("SCORES", attemptIds, r.length); return r; },
+        ),
       (score) => score.attemptId,
     ),
   };

@@ -57,7 +57,7 @@ export const de: Messages = {
   scoreSummary: (skill, score, band) => `${skill}: ${score} von 100, ${band}`,
   scoresChart: "Punkte je Fähigkeit",
   scoreOutOf: (score) => `${score} von 100`,
-  tryThisWeek: "Probier diese Woche",
+  tryThisWeek: "Für diese Woche",
   recommendedLessons: "Empfohlene Lektionen",
   backToResult: "Zurück zu deinen Ergebnissen",
   retake: "Noch einmal machen",

@@ -4,8 +4,9 @@ import { BAND_THRESHOLDS } from "@real-skills/shared";
 import type { Messages } from "../../i18n/index.js";
 import type { SkillSeries } from "./history-series.js";
 
-const HEIGHT = 96;
-const PADDING = 8;
+const HEIGHT = 112;
+// Room above the highest dot for its label.
+const PADDING = 18;
 
 /** Pixels from the top for a 0–100 score. */
 function yFor(score: number): number {
@@ -55,10 +56,14 @@ export function renderHistoryChart(
           />
         `,
       )}
-      ${points.map(
-        (point, index) =>
-          svg`<circle class="dot" cx=${xFor(index, points.length)} cy=${yFor(point.score)} r="5" />`,
-      )}
+      ${points.map((point, index) => {
+        const x = xFor(index, points.length);
+        const y = yFor(point.score);
+        return svg`
+          <circle class="dot" cx=${x} cy=${y} r="5" />
+          <text class="dot-label" x=${x} y=${y - 9} text-anchor="middle">${point.score}</text>
+        `;
+      })}
     </svg>
   `;
 }

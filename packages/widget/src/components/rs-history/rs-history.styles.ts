@@ -40,6 +40,11 @@ const historyStyles = css`
     stroke-width: 2;
   }
 
+  .dot-label {
+    fill: var(--_muted);
+    font-size: 0.75em;
+  }
+
   .table-toggle {
     margin-top: 1.25em;
   }

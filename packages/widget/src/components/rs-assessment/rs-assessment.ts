@@ -1,6 +1,7 @@
 import { html, LitElement } from "lit";
 import type { TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
+import { ERROR_CODES } from "@real-skills/shared";
 import type { LessonContent } from "../../api-client/index.js";
 import type { TokenProvider } from "../../config.js";
 import { AttemptController } from "../../controllers/attempt-controller.js";
@@ -131,8 +132,12 @@ export class RsAssessment extends LitElement {
         return renderLoading(messages);
       case "signin":
         return renderSignIn(messages, flow.retry);
-      case "failed":
-        return renderError(messages, messages.assessmentLoadFailed, view.error, flow.retry);
+      case "failed": {
+        // The organisation's retake cooldown is not a failure to the employee, just a wait.
+        const cooldown = view.error.code === ERROR_CODES.RETAKE_COOLDOWN;
+        const headline = cooldown ? messages.retakeLater : messages.assessmentLoadFailed;
+        return renderError(messages, headline, view.error, flow.retry);
+      }
       case "intro":
         return flow.record
           ? renderIntro(flow.record.assessment, flow.answeredCount > 0, messages, () => {

@@ -136,6 +136,17 @@ export class AttemptController implements ReactiveController {
     this.loop.kick();
   }
 
+  /**
+   * Keeps a text that is still being typed in the outbox without sending it or announcing it:
+   * a closed tab or a reload finds it there, and the send loop takes it along with the next
+   * answer or when the employee leaves the field (`answer`).
+   */
+  keepDraft(itemId: string, value: AnswerValue): void {
+    if (!this.outbox || !this.record) return;
+    this.outbox.answer(this.slug, itemId, value);
+    this.record = this.outbox.get(this.slug);
+  }
+
   submit(): void {
     if (!this.outbox || !this.items.every((item) => this.isComplete(item))) return;
     this.outbox.submitKey(this.slug, newIdempotencyKey);

@@ -22,7 +22,7 @@ export function renderItemFields(
   item: AttemptItem,
   answer: AnswerValue | undefined,
   messages: Messages,
-  onAnswer: (value: AnswerValue) => void,
+  onAnswer: (value: AnswerValue, typing?: boolean) => void,
 ): TemplateResult {
   switch (item.kind) {
     case "LIKERT":
@@ -66,8 +66,12 @@ export function renderItemFields(
             maxlength="2000"
             aria-labelledby=${QUESTION_TITLE_ID}
             .value=${answer?.text ?? ""}
+            @input=${(event: Event) => {
+              // Every keystroke is kept on this device, so a closed tab loses no text ...
+              onAnswer({ text: (event.target as HTMLTextAreaElement).value }, true);
+            }}
             @change=${(event: Event) => {
-              // `change`, not `input`: one save when the employee leaves the field, not one per key.
+              // ... but it is sent once, when the employee leaves the field.
               onAnswer({ text: (event.target as HTMLTextAreaElement).value });
             }}
           ></textarea>
@@ -90,7 +94,7 @@ function fieldset(item: AttemptItem, kind: string, body: TemplateResult): Templa
 function radios(
   item: AttemptItem,
   choices: Choice[],
-  onAnswer: (value: AnswerValue) => void,
+  onAnswer: (value: AnswerValue, typing?: boolean) => void,
 ): TemplateResult {
   return html`
     <div class="choices" part="choices">

@@ -198,8 +198,9 @@ export class RsAssessment extends LitElement {
         complete: flow.isComplete(item),
         sync: flow.sync,
         returnToReview: this.returnToReview,
-        onAnswer: (value) => {
-          flow.answer(item.id, value);
+        onAnswer: (value, typing) => {
+          if (typing) flow.keepDraft(item.id, value);
+          else flow.answer(item.id, value);
         },
         onBack: () => {
           this.act(() => {

@@ -17,7 +17,8 @@ export interface StepProps {
   sync: SyncState;
   /** Set when the employee came from the review to change this answer. */
   returnToReview: boolean;
-  onAnswer: (value: AnswerValue) => void;
+  /** `typing` is set while a text is being typed: kept on this device, sent when it is left. */
+  onAnswer: (value: AnswerValue, typing?: boolean) => void;
   onBack: () => void;
   onNext: () => void;
 }

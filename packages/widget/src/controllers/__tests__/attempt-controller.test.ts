@@ -85,8 +85,9 @@ class FakeApi {
         if (this.refuseSaveWith) return refusal(this.refuseSaveWith);
         const itemId = String(input.itemId);
         const value = typeof input.value === "number" ? input.value : null;
+        const text = typeof input.text === "string" ? input.text : null;
         const sequence = Number(input.sequence);
-        this.answers.set(itemId, { itemId, optionId: null, value, text: null, sequence });
+        this.answers.set(itemId, { itemId, optionId: null, value, text, sequence });
         return { data: { saveAnswer: { id: "attempt-1" } } };
       }
       case "WidgetSubmitAttempt":
@@ -204,6 +205,23 @@ describe("the assessment flow", () => {
     const online = await open(getToken);
     expect(online.flow.step).toBe(1);
     expect(api.answers.get("i1")).toEqual(expect.objectContaining({ value: 2, sequence: 1 }));
+  });
+
+  it("keeps a text that is still being typed through a reload, and sends it then", async () => {
+    const getToken = employee();
+    const first = await open(getToken);
+    first.flow.begin();
+    first.flow.keepDraft("i2", { text: "Ask what we knew" });
+    await settle();
+    // Typing neither sends nor announces anything.
+    expect(api.answers.has("i2")).toBe(false);
+    expect(first.host.events).toEqual(["rs-start"]);
+
+    const reloaded = await open(getToken);
+    expect(reloaded.flow.answerOf("i2")).toEqual(
+      expect.objectContaining({ text: "Ask what we knew" }),
+    );
+    expect(api.answers.get("i2")).toEqual(expect.objectContaining({ text: "Ask what we knew" }));
   });
 
   it("resends a pending submit with the same key after a reload, for one result", async () => {

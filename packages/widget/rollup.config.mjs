@@ -89,6 +89,25 @@ const minifyCss = () => ({
   },
 });
 
+/**
+ * The first lines inside real-skills.js. When a copy of the script already runs on the page (its
+ * `window.RealSkills` has a `version`; the pre-load stub has none), this copy hands its script
+ * tag's data-* settings to that one and stops before any module runs: nothing is registered
+ * twice, and Lit does not ask Trusted Types for a second "lit-html" policy, which a CSP with
+ * `trusted-types lit-html` refuses. A block, so that its names cannot clash with the bundle's.
+ */
+const secondCopyGuard = `{
+  const running = window.RealSkills;
+  if (running && running.version) {
+    const data = document.currentScript ? document.currentScript.dataset : {};
+    const settings = {};
+    if (data.endpoint) settings.endpoint = data.endpoint;
+    if (data.locale) settings.locale = data.locale;
+    running.configure(settings);
+    return;
+  }
+}`;
+
 const isLit = (id) => id === "lit" || id.startsWith("lit/") || id.startsWith("@lit/");
 
 export default [
@@ -124,6 +143,7 @@ export default [
       file: "dist/real-skills.js",
       format: "iife",
       name: "RealSkills",
+      intro: secondCopyGuard,
       sourcemap: true,
       plugins: [
         terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } }),

@@ -1,7 +1,10 @@
-// The script-tag entry (`real-skills.js`): registers the elements, installs `window.RealSkills`
-// and applies the script tag's `data-endpoint` and `data-locale`. It exports nothing, so the
-// IIFE bundle never assigns a global of its own and a second copy cannot overwrite the first.
+// The script-tag entry (`real-skills.js`): registers the elements, applies the script tag's
+// `data-endpoint` and `data-locale`, replays what the page asked of the pre-load stub and
+// installs `window.RealSkills`. It exports nothing, so the IIFE bundle never assigns a global of
+// its own. A second copy of the script never gets this far: the guard that Rollup puts at the top
+// of the bundle (rollup.config.mjs) hands its data-* settings to the first copy and stops.
 import "./define.js";
+import { drain, isStub } from "./embed-queue.js";
 import { configure, VERSION } from "./index.js";
 import type { WidgetConfig } from "./index.js";
 
@@ -19,11 +22,15 @@ declare global {
 
 // Set only while a classic script runs for the first time, so it must be read right away.
 const script = document.currentScript;
+const stub: unknown = window.RealSkills;
 
-// When another copy got here first, its elements are the registered ones, so its store is the
-// one to configure.
-window.RealSkills ??= Object.freeze({ configure, version: VERSION });
-window.RealSkills.configure(settingsFrom(script));
+// The tag's data-* settings come first, so that the page's own configure() calls win over them
+// whether they were made before the script loaded or after.
+configure(settingsFrom(script));
+const realSkills: RealSkillsGlobal = Object.freeze({ configure, version: VERSION });
+// Installed before the replay, so that anything a replayed call sets off reaches the real object.
+window.RealSkills = realSkills;
+if (isStub(stub)) drain(stub, realSkills, reportError);
 
 function settingsFrom(element: HTMLOrSVGScriptElement | null): WidgetConfig {
   const settings: WidgetConfig = {};

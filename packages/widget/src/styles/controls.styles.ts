@@ -19,8 +19,10 @@ export const controlStyles = css`
     font-weight: 600;
   }
 
+  /* Towards the text colour: darker in the light theme, lighter in the dark, so on-accent text
+     keeps its contrast in both. */
   .button-primary:hover {
-    background: color-mix(in srgb, var(--_accent) 85%, black);
+    background: color-mix(in srgb, var(--_accent) 85%, var(--_text));
   }
 
   .button-quiet {

@@ -20,11 +20,11 @@ export function renderResult(props: ResultProps, messages: Messages): TemplateRe
         ${messages.resultTitle}
       </h2>
       ${renderScoreChart(scores, messages)}
-      <ul class="scores" role="list">
+      <ul class="scores" part="score-list" role="list">
         ${scores.map(
           (score) => html`
             <li class="score" part="score">
-              <h3 class="score-skill">${score.skill.name}</h3>
+              <h3 class="score-skill" part="skill-name">${score.skill.name}</h3>
               <p class="score-line">
                 <strong>${messages.scoreOutOf(score.score)}</strong>
                 <span aria-hidden="true">·</span>
@@ -42,9 +42,9 @@ export function renderResult(props: ResultProps, messages: Messages): TemplateRe
         recommendedLessons.length === 0
           ? nothing
           : html`
-              <section class="recommended" aria-labelledby="recommended-title">
+              <section class="recommended" part="recommended" aria-labelledby="recommended-title">
                 <h3 id="recommended-title">${messages.recommendedLessons}</h3>
-                <ul class="lessons" role="list">
+                <ul class="lessons" part="lesson-list" role="list">
                   ${recommendedLessons.map(
                     (lesson) => html`
                       <li>

@@ -20,7 +20,7 @@ export const resultStyles = css`
   }
 
   .track {
-    fill: color-mix(in srgb, var(--_border) 50%, var(--_surface));
+    fill: var(--_divider);
   }
 
   .bar {
@@ -28,14 +28,14 @@ export const resultStyles = css`
   }
 
   .bar.emerging {
-    fill: color-mix(in srgb, var(--_accent) 55%, var(--_surface));
+    fill: color-mix(in srgb, var(--_accent) 70%, var(--_surface));
   }
 
   .score {
     display: grid;
     gap: 0.25em;
     padding-top: 1em;
-    border-top: 1px solid var(--_border);
+    border-top: 1px solid var(--_divider);
   }
 
   .score-skill,

@@ -37,7 +37,7 @@ const assessmentStyles = css`
     padding: 0.75em 1em;
     border-inline-start: 4px solid var(--_accent);
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+    background: var(--_tint);
   }
 
   .progress p {
@@ -90,7 +90,7 @@ const assessmentStyles = css`
   .choice:hover,
   .choice:has(:checked) {
     border-color: var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+    background: var(--_tint);
   }
 
   .choice input {
@@ -136,7 +136,7 @@ const assessmentStyles = css`
     gap: 0.125em;
     justify-items: start;
     padding: 0.75em 0;
-    border-top: 1px solid var(--_border);
+    border-top: 1px solid var(--_divider);
   }
 
   .review-answer {

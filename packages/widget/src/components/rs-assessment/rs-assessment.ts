@@ -26,9 +26,12 @@ import { renderStep } from "./step-view.js";
  * @attr endpoint - GraphQL endpoint; overrides `configure({ endpoint })`.
  * @attr locale - Language of texts and content (`en`, `de`, or a tag such as `de-CH`); overrides
  *   `configure({ locale })` and the browser's languages.
+ * @attr theme - `light` or `dark` pins the colour scheme; without it the element follows the
+ *   system's preference.
  * @prop {string} slug - Reflects the `slug` attribute.
  * @prop {string | undefined} endpoint - Reflects the `endpoint` attribute.
  * @prop {string | undefined} locale - Reflects the `locale` attribute.
+ * @prop {"light" | "dark" | undefined} theme - Reflects the `theme` attribute.
  * @prop {(() => string | Promise<string>) | undefined} getToken - Returns an embed token for the
  *   employee; overrides `configure({ getToken })`. A property only: tokens never go into
  *   attributes. Without one the element asks the employee to sign in.
@@ -67,13 +70,24 @@ import { renderStep } from "./step-view.js";
  * @csspart submit-button - Submits the answers.
  * @csspart result - The result: chart, scores, feedback and lessons.
  * @csspart chart - The SVG bar chart of the scores.
+ * @csspart score-list - The scores, one per skill.
  * @csspart score - One skill's score, band, feedback and next step.
+ * @csspart skill-name - The skill's heading in its score.
  * @csspart band - The band's name (emerging, developing, strong).
  * @csspart next-step - One thing to try this week.
+ * @csspart recommended - The recommended lessons with their heading.
+ * @csspart lesson-list - The list of recommended lessons.
  * @csspart lesson-button - Opens a recommended lesson inside the element.
  * @csspart retake-button - Starts the assessment again.
  * @csspart lesson - The open lesson (an `<article>`), with the lesson parts of `<rs-lesson>`.
  * @csspart lesson-title - The open lesson's heading.
+ * @csspart lesson-meta - Skill name and reading time of the open lesson.
+ * @csspart section - Each section of the open lesson; each also has its own name, below.
+ * @csspart key-idea - The key idea section, highlighted.
+ * @csspart why-it-matters - The section on why the skill matters.
+ * @csspart practice - The practice for this week.
+ * @csspart reflection - The question to reflect on.
+ * @csspart section-heading - The heading of a lesson section.
  * @csspart status - Loading, sending and other status messages.
  * @csspart sign-in - The message shown when the employee is not signed in.
  * @csspart error - An error message.
@@ -84,7 +98,8 @@ import { renderStep } from "./step-view.js";
  * @cssprop --rs-color-text - Body text.
  * @cssprop --rs-color-muted - Secondary text such as progress and hints.
  * @cssprop --rs-color-surface - Background.
- * @cssprop --rs-color-border - Borders of options, lists and the chart's tracks.
+ * @cssprop --rs-color-border - Outlines of options, lesson buttons and the text field; lines
+ *   between answers and scores and the chart's tracks use a lighter mix.
  * @cssprop --rs-color-accent - Buttons, the chosen option, progress and chart bars.
  * @cssprop --rs-color-on-accent - Text on accent-coloured buttons.
  * @cssprop --rs-color-danger - Marks error messages.
@@ -97,6 +112,7 @@ export class RsAssessment extends LitElement {
   @property() slug = "";
   @property() endpoint: string | undefined;
   @property() locale: string | undefined;
+  @property({ reflect: true }) theme: "light" | "dark" | undefined;
   @property({ attribute: false }) getToken: TokenProvider | undefined;
 
   /** A recommended lesson shown in place of the result. */

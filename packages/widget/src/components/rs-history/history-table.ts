@@ -14,7 +14,7 @@ export function renderHistoryTable(
 ): TemplateResult {
   return html`
     <details class="table-toggle" part="table-toggle">
-      <summary>${messages.showTable}</summary>
+      <summary part="table-button">${messages.showTable}</summary>
       <table part="table">
         <thead>
           <tr>

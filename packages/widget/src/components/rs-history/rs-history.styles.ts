@@ -25,7 +25,7 @@ const historyStyles = css`
   }
 
   .guide {
-    stroke: var(--_border);
+    stroke: var(--_divider);
     stroke-dasharray: 4 4;
   }
 
@@ -67,7 +67,7 @@ const historyStyles = css`
   td {
     padding: 0.375em 0.5em;
     text-align: start;
-    border-bottom: 1px solid var(--_border);
+    border-bottom: 1px solid var(--_divider);
   }
 
   thead th {

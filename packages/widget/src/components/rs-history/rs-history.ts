@@ -24,9 +24,12 @@ import { rsHistoryStyles } from "./rs-history.styles.js";
  * @attr endpoint - GraphQL endpoint; overrides `configure({ endpoint })`.
  * @attr locale - Language of texts and content (`en`, `de`, or a tag such as `de-CH`); overrides
  *   `configure({ locale })` and the browser's languages.
+ * @attr theme - `light` or `dark` pins the colour scheme; without it the element follows the
+ *   system's preference.
  * @prop {string | undefined} assessment - Reflects the `assessment` attribute.
  * @prop {string | undefined} endpoint - Reflects the `endpoint` attribute.
  * @prop {string | undefined} locale - Reflects the `locale` attribute.
+ * @prop {"light" | "dark" | undefined} theme - Reflects the `theme` attribute.
  * @prop {(() => string | Promise<string>) | undefined} getToken - Returns an embed token for the
  *   employee; overrides `configure({ getToken })`. A property only: tokens never go into
  *   attributes. Without one the element asks the employee to sign in.
@@ -35,12 +38,13 @@ import { rsHistoryStyles } from "./rs-history.styles.js";
  *   `detail: { code, message }`.
  *
  * @csspart base - The wrapper around everything.
- * @csspart series - The list of skills.
+ * @csspart skill-list - The list of skills.
  * @csspart skill - One skill: its name, latest score and chart.
  * @csspart skill-name - The skill's heading.
  * @csspart latest - The latest score and band in words.
  * @csspart chart - The SVG chart of one skill's scores over time.
  * @csspart table-toggle - The `<details>` that holds the table.
+ * @csspart table-button - The `<summary>` that shows and hides the table.
  * @csspart table - The table of every score: date, assessment, skill, score and band.
  * @csspart status - The loading and "no results yet" messages.
  * @csspart sign-in - The message shown when the employee is not signed in.
@@ -52,7 +56,7 @@ import { rsHistoryStyles } from "./rs-history.styles.js";
  * @cssprop --rs-color-text - Body text.
  * @cssprop --rs-color-muted - Secondary text such as the latest score.
  * @cssprop --rs-color-surface - Background.
- * @cssprop --rs-color-border - Table rules and the charts' band guides.
+ * @cssprop --rs-color-border - Table rules and the charts' band guides, as a lighter mix.
  * @cssprop --rs-color-accent - Chart lines and dots, links and buttons.
  * @cssprop --rs-color-on-accent - Text on accent-coloured buttons.
  * @cssprop --rs-color-danger - Marks error messages.
@@ -65,6 +69,7 @@ export class RsHistory extends LitElement {
   @property() assessment: string | undefined;
   @property() endpoint: string | undefined;
   @property() locale: string | undefined;
+  @property({ reflect: true }) theme: "light" | "dark" | undefined;
   @property({ attribute: false }) getToken: TokenProvider | undefined;
 
   private readonly settings = new SettingsController(this);
@@ -115,7 +120,7 @@ export class RsHistory extends LitElement {
     const dates = new Intl.DateTimeFormat(this.settings.locale, { dateStyle: "medium" });
     const formatDate = (iso: string): string => dates.format(new Date(iso));
     return html`
-      <ul class="series" part="series" role="list">
+      <ul class="series" part="skill-list" role="list">
         ${series.map((skill) => {
           const latest = skill.points[skill.points.length - 1];
           return html`

@@ -20,9 +20,12 @@ import { rsLessonStyles } from "./rs-lesson.styles.js";
  * @attr endpoint - GraphQL endpoint; overrides `configure({ endpoint })`.
  * @attr locale - Language of texts and content (`en`, `de`, or a tag such as `de-CH`); overrides
  *   `configure({ locale })` and the browser's languages.
+ * @attr theme - `light` or `dark` pins the colour scheme; without it the element follows the
+ *   system's preference.
  * @prop {string} slug - Reflects the `slug` attribute.
  * @prop {string | undefined} endpoint - Reflects the `endpoint` attribute.
  * @prop {string | undefined} locale - Reflects the `locale` attribute.
+ * @prop {"light" | "dark" | undefined} theme - Reflects the `theme` attribute.
  *
  * @fires rs-error - Loading the lesson failed; `detail: { code, message }`.
  *
@@ -30,8 +33,11 @@ import { rsLessonStyles } from "./rs-lesson.styles.js";
  * @csspart lesson - The lesson (an `<article>`).
  * @csspart lesson-title - The lesson's heading.
  * @csspart lesson-meta - Skill name and reading time.
- * @csspart section - Each section of the lesson; also named `key-idea`, `why-it-matters`,
- *   `practice` or `reflection`.
+ * @csspart section - Each section of the lesson; each also has its own name, below.
+ * @csspart key-idea - The key idea section, highlighted.
+ * @csspart why-it-matters - The section on why the skill matters.
+ * @csspart practice - The practice for this week.
+ * @csspart reflection - The question to reflect on.
  * @csspart section-heading - The heading of a section.
  * @csspart status - The loading, "not found" and "no lesson chosen" messages.
  * @csspart error - The error message box.
@@ -54,6 +60,7 @@ export class RsLesson extends LitElement {
   @property() slug = "";
   @property() endpoint: string | undefined;
   @property() locale: string | undefined;
+  @property({ reflect: true }) theme: "light" | "dark" | undefined;
 
   private readonly settings = new SettingsController(this);
 

@@ -17,7 +17,7 @@ const libraryStyles = css`
 
   .skill + .skill {
     padding-top: 1.5em;
-    border-top: 1px solid var(--_border);
+    border-top: 1px solid var(--_divider);
   }
 
   .skill-name {
@@ -53,7 +53,7 @@ const libraryStyles = css`
 
   .lesson-button:hover {
     border-color: var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+    background: var(--_tint);
   }
 
   .lesson-button-title {

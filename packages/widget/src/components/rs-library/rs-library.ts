@@ -21,8 +21,11 @@ import { renderSkillList } from "./skill-list.js";
  * @attr endpoint - GraphQL endpoint; overrides `configure({ endpoint })`.
  * @attr locale - Language of texts and content (`en`, `de`, or a tag such as `de-CH`); overrides
  *   `configure({ locale })` and the browser's languages.
+ * @attr theme - `light` or `dark` pins the colour scheme; without it the element follows the
+ *   system's preference.
  * @prop {string | undefined} endpoint - Reflects the `endpoint` attribute.
  * @prop {string | undefined} locale - Reflects the `locale` attribute.
+ * @prop {"light" | "dark" | undefined} theme - Reflects the `theme` attribute.
  *
  * @fires rs-lesson-open - The reader opened a lesson; `detail: { slug }`. Cancelable: call
  *   `preventDefault()` to show the lesson elsewhere instead of inside the library.
@@ -40,8 +43,11 @@ import { renderSkillList } from "./skill-list.js";
  * @csspart lesson - The open lesson (an `<article>`).
  * @csspart lesson-title - The open lesson's heading.
  * @csspart lesson-meta - Skill name and reading time of the open lesson.
- * @csspart section - Each section of a lesson; also named `key-idea`, `why-it-matters`,
- *   `practice` or `reflection`.
+ * @csspart section - Each section of a lesson; each also has its own name, below.
+ * @csspart key-idea - The key idea section, highlighted.
+ * @csspart why-it-matters - The section on why the skill matters.
+ * @csspart practice - The practice for this week.
+ * @csspart reflection - The question to reflect on.
  * @csspart section-heading - The heading of a lesson section.
  * @csspart status - The loading and empty messages.
  * @csspart error - The error message box.
@@ -52,7 +58,7 @@ import { renderSkillList } from "./skill-list.js";
  * @cssprop --rs-color-text - Body text.
  * @cssprop --rs-color-muted - Secondary text such as reading times.
  * @cssprop --rs-color-surface - Background.
- * @cssprop --rs-color-border - Borders of lesson buttons.
+ * @cssprop --rs-color-border - Outlines of lesson buttons; lines between skills use a lighter mix.
  * @cssprop --rs-color-accent - Links, buttons and highlights.
  * @cssprop --rs-color-on-accent - Text on accent-coloured buttons.
  * @cssprop --rs-color-danger - Marks error messages.
@@ -64,6 +70,7 @@ export class RsLibrary extends LitElement {
 
   @property() endpoint: string | undefined;
   @property() locale: string | undefined;
+  @property({ reflect: true }) theme: "light" | "dark" | undefined;
 
   /** The lesson shown in place of the list, if any. */
   @state() private openSlug: string | undefined;

@@ -23,6 +23,6 @@ export const stateStyles = css`
     padding: 0.75em 1em;
     border-inline-start: 4px solid var(--_accent);
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+    background: var(--_tint);
   }
 `;

@@ -2,12 +2,14 @@
 export interface TokenClaims {
   sub?: string;
   exp?: number;
+  /** The employee's language, e.g. `de`; the element's attribute and `configure()` outrank it. */
+  locale?: string;
 }
 
 /**
  * Reads a JWT's payload without verifying it. The widget never trusts these claims: it only uses
- * `sub` to keep one employee's outbox apart from another's and `exp` to skip a request that
- * would certainly be refused. The API verifies every token it receives.
+ * `sub` to keep one employee's outbox apart from another's, `exp` to skip a request that would
+ * certainly be refused, and `locale` to pick a language. The API verifies every token it receives.
  */
 export function readClaims(token: string): TokenClaims {
   const payload = token.split(".")[1];
@@ -17,10 +19,11 @@ export function readClaims(token: string): TokenClaims {
     const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
     const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
     if (typeof claims !== "object" || claims === null) return {};
-    const { sub, exp } = claims as Record<string, unknown>;
+    const { sub, exp, locale } = claims as Record<string, unknown>;
     return {
       ...(typeof sub === "string" ? { sub } : {}),
       ...(typeof exp === "number" ? { exp } : {}),
+      ...(typeof locale === "string" ? { locale } : {}),
     };
   } catch {
     return {};

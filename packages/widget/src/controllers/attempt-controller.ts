@@ -91,6 +91,8 @@ export class AttemptController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    // Until the token tells the employee's language, there is nothing to ask for in it.
+    if (!this.settings.ready) return;
     const { endpoint, locale, getToken } = this.settings;
     const key = [endpoint, this.host.slug.trim(), locale, getToken];
     if (key.every((part, index) => part === this.loadKey[index])) return;

@@ -4,7 +4,7 @@ import { en } from "./en.js";
 import type { Messages } from "./messages.js";
 
 export type { Messages } from "./messages.js";
-export { browserLanguages, resolveLocale } from "./resolve-locale.js";
+export { browserLanguages, chosenLocale, resolveLocale } from "./resolve-locale.js";
 export type { LocaleSources } from "./resolve-locale.js";
 
 const CATALOG: Readonly<Record<Locale, Messages>> = { en, de };

@@ -7,6 +7,8 @@ export interface LocaleSources {
   attribute?: string | undefined;
   /** The page-wide `configure({ locale })`. */
   configured?: string | undefined;
+  /** The `locale` claim of the employee's embed token; only elements that use a token have one. */
+  token?: string | undefined;
   /** The browser's preferences, `navigator.languages`. */
   languages?: readonly string[] | undefined;
 }
@@ -16,14 +18,22 @@ export interface LocaleSources {
  * (`de-AT` → `de`) and an unsupported tag (`fr`) falls through to the next source instead of
  * forcing the fallback, so a page set to French still gets German for a German browser.
  */
-export function resolveLocale({ attribute, configured, languages }: LocaleSources): Locale {
+export function resolveLocale(sources: LocaleSources): Locale {
   return (
-    negotiateLocale(attribute) ??
-    negotiateLocale(configured) ??
+    chosenLocale(sources) ??
+    negotiateLocale(sources.token) ??
     // `navigator.languages` is already in preference order, which is what ties keep.
-    negotiateLocale(languages?.join(",")) ??
+    negotiateLocale(sources.languages?.join(",")) ??
     DEFAULT_LOCALE
   );
+}
+
+/**
+ * The locale the element or the page chose, if it is a supported one. When there is one, the
+ * token's claim cannot change the outcome, so nobody needs to wait for the token to know it.
+ */
+export function chosenLocale({ attribute, configured }: LocaleSources): Locale | undefined {
+  return negotiateLocale(attribute) ?? negotiateLocale(configured);
 }
 
 /** `navigator.languages`, or none outside a browser (server rendering, unit tests). */

@@ -121,11 +121,13 @@ describe("requests with an embed token", () => {
 });
 
 describe("readClaims", () => {
-  it("reads sub and exp without verifying, and nothing from garbage", () => {
-    expect(readClaims(jwt({ sub: "mitarbeiterin-ä", exp: 5, role: "x" }))).toEqual({
+  it("reads sub, exp and locale without verifying, and nothing from garbage", () => {
+    expect(readClaims(jwt({ sub: "mitarbeiterin-ä", exp: 5, locale: "de", role: "x" }))).toEqual({
       sub: "mitarbeiterin-ä",
       exp: 5,
+      locale: "de",
     });
+    expect(readClaims(jwt({ sub: "s", locale: 7 }))).toEqual({ sub: "s" });
     expect(readClaims("not-a-token")).toEqual({});
     expect(readClaims("a.%%%.c")).toEqual({});
   });

@@ -25,7 +25,7 @@ import { renderStep } from "./step-view.js";
  * @attr slug - The assessment to take, e.g. `decision-quality`.
  * @attr endpoint - GraphQL endpoint; overrides `configure({ endpoint })`.
  * @attr locale - Language of texts and content (`en`, `de`, or a tag such as `de-CH`); overrides
- *   `configure({ locale })` and the browser's languages.
+ *   `configure({ locale })`, the embed token's `locale` claim and the browser's languages.
  * @attr theme - `light` or `dark` pins the colour scheme; without it the element follows the
  *   system's preference.
  * @prop {string} slug - Reflects the `slug` attribute.
@@ -123,7 +123,7 @@ export class RsAssessment extends LitElement {
   /** Set by the employee's actions: focus follows them to the next heading or question. */
   private focusPending = false;
 
-  private readonly settings = new SettingsController(this);
+  private readonly settings = new SettingsController(this, { usesToken: true });
   private readonly flow = new AttemptController(this, this.settings);
 
   override render(): TemplateResult {

@@ -23,7 +23,7 @@ import { rsHistoryStyles } from "./rs-history.styles.js";
  * @attr assessment - Only results of this assessment (its slug); all assessments without it.
  * @attr endpoint - GraphQL endpoint; overrides `configure({ endpoint })`.
  * @attr locale - Language of texts and content (`en`, `de`, or a tag such as `de-CH`); overrides
- *   `configure({ locale })` and the browser's languages.
+ *   `configure({ locale })`, the embed token's `locale` claim and the browser's languages.
  * @attr theme - `light` or `dark` pins the colour scheme; without it the element follows the
  *   system's preference.
  * @prop {string | undefined} assessment - Reflects the `assessment` attribute.
@@ -72,17 +72,20 @@ export class RsHistory extends LitElement {
   @property({ reflect: true }) theme: "light" | "dark" | undefined;
   @property({ attribute: false }) getToken: TokenProvider | undefined;
 
-  private readonly settings = new SettingsController(this);
+  private readonly settings = new SettingsController(this, { usesToken: true });
 
   private readonly history = new QueryController(this, {
     // The provider itself cannot be compared by value; whether there is one is what matters.
+    // Nothing is asked for until the token has told the employee's language.
     args: () =>
-      [
-        this.settings.endpoint,
-        this.settings.locale,
-        this.assessment?.trim() || undefined,
-        this.settings.getToken !== undefined,
-      ] as const,
+      this.settings.ready
+        ? ([
+            this.settings.endpoint,
+            this.settings.locale,
+            this.assessment?.trim() || undefined,
+            this.settings.getToken !== undefined,
+          ] as const)
+        : undefined,
     run: ([endpoint, locale, assessment], signal) =>
       fetchHistory({ endpoint, locale, getToken: this.settings.getToken }, assessment, signal),
     onError: (error) => {

@@ -13,8 +13,8 @@ const SLUG = "decision-quality";
 const realFetch = globalThis.fetch;
 
 /** An unsigned token for `sub`; the widget reads the payload only. */
-function tokenFor(sub: string): TokenProvider {
-  const payload = btoa(JSON.stringify({ sub })).replace(/=+$/, "");
+function tokenFor(sub: string, claims: Record<string, unknown> = {}): TokenProvider {
+  const payload = btoa(JSON.stringify({ sub, ...claims })).replace(/=+$/, "");
   const token = `e30.${payload}.c2ln`;
   return () => token;
 }
@@ -39,6 +39,8 @@ class FakeApi {
   answers = new Map<string, SavedAnswer>();
   status: AttemptData["status"] = "IN_PROGRESS";
   submitKeys: string[] = [];
+  /** The `locale` variable of every operation that has one. */
+  locales: string[] = [];
   refuseSaveWith: string | undefined;
 
   attempt(): AttemptData {
@@ -67,8 +69,9 @@ class FakeApi {
     if (this.offline) return Promise.reject(new TypeError("Failed to fetch"));
     const { operationName, variables } = JSON.parse(init?.body as string) as {
       operationName: string;
-      variables: { input: Record<string, unknown> };
+      variables: { input: Record<string, unknown>; locale?: string };
     };
+    if (variables.locale) this.locales.push(variables.locale);
     const data = this.answer(operationName, variables.input);
     return Promise.resolve(
       new Response(JSON.stringify(data), { headers: { "Content-Type": "application/json" } }),
@@ -242,6 +245,25 @@ describe("the assessment flow", () => {
     expect(second.host.events).toEqual(["rs-complete"]);
     expect(api.submitKeys).toHaveLength(1);
     expect(api.submitKeys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("asks for the assessment in the token's language when the element and page chose none", async () => {
+    const host = new FakeHost(tokenFor("employee-de", { locale: "de" }));
+    host.locale = undefined;
+    const settings = new SettingsController(host, { usesToken: true });
+    const flow = new AttemptController(host, settings);
+    mounted.push(flow);
+    flow.hostConnected();
+    settings.hostUpdate();
+    // The flow waits for the token's claim instead of loading in the browser's language first.
+    flow.hostUpdate();
+    expect(api.locales).toEqual([]);
+    await settle();
+    settings.hostUpdate();
+    flow.hostUpdate();
+    await settle();
+    expect(flow.view.name).toBe("intro");
+    expect(api.locales).toEqual(["DE"]);
   });
 
   it("shows the result when the attempt was submitted elsewhere meanwhile", async () => {

@@ -17,6 +17,8 @@ export type ApiErrorCode = ErrorCode | ClientErrorCode;
 export interface ApiError {
   code: ApiErrorCode;
   message: string;
+  /** `RETAKE_COOLDOWN` only: when a new attempt can start (ISO 8601), if the API said. */
+  availableAt?: string;
 }
 
 const TRANSIENT_CODES: readonly ApiErrorCode[] = [

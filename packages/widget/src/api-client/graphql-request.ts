@@ -85,7 +85,9 @@ function toApiError(error: unknown): ApiError {
   const code = isRecord(extensions) ? extensions.code : undefined;
   // A code outside the shared closed list breaks the API contract, so callers treat it like any
   // other answer they cannot use; the server's message is kept for whoever debugs it.
-  return isErrorCode(code) ? { code, message } : { code: CLIENT_ERROR_CODES.BAD_RESPONSE, message };
+  if (!isErrorCode(code)) return { code: CLIENT_ERROR_CODES.BAD_RESPONSE, message };
+  const availableAt = isRecord(extensions) ? extensions.availableAt : undefined;
+  return typeof availableAt === "string" ? { code, message, availableAt } : { code, message };
 }
 
 function badResponse(message: string): Result<never, ApiError> {

@@ -41,8 +41,8 @@ export class AttemptController implements ReactiveController {
   sync: SyncState = "idle";
   /** Why the last submit was refused, shown on the review until the next one. */
   submitError: ApiError | undefined;
-  /** Set when "Take it again" met the organisation's retake cooldown. */
-  retakeRefused = false;
+  /** Set when "Take it again" met the organisation's retake cooldown; says until when. */
+  retakeRefusal: ApiError | undefined;
   record: AttemptRecord | undefined;
 
   private session: Session | undefined;
@@ -166,8 +166,9 @@ export class AttemptController implements ReactiveController {
     const started = await restartAttempt(session, outbox, this.slug);
     if (generation !== this.generation) return;
     if (!started.ok) {
-      this.retakeRefused = started.error.code === ERROR_CODES.RETAKE_COOLDOWN;
-      if (!this.retakeRefused) this.fail(started.error);
+      const cooldown = started.error.code === ERROR_CODES.RETAKE_COOLDOWN;
+      this.retakeRefusal = cooldown ? started.error : undefined;
+      if (!cooldown) this.fail(started.error);
       this.host.requestUpdate();
       return;
     }
@@ -183,7 +184,7 @@ export class AttemptController implements ReactiveController {
     this.view = { name: "loading" };
     this.sync = "idle";
     this.outbox = undefined;
-    this.retakeRefused = false;
+    this.retakeRefusal = undefined;
     this.slug = this.host.slug.trim();
     const { endpoint, locale, getToken } = this.settings;
     const session: Session = { endpoint, locale, getToken };

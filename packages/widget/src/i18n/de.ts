@@ -62,6 +62,7 @@ export const de: Messages = {
   backToResult: "Zurück zu deinen Ergebnissen",
   retake: "Noch einmal machen",
   retakeLater: "Du kannst diese Einschätzung etwas später noch einmal machen.",
+  retakeFrom: (day) => `Du kannst sie ab dem ${day} noch einmal machen.`,
   emptyHistory:
     "Du hast noch keine Ergebnisse. Sie erscheinen hier, sobald du eine Einschätzung abschließt.",
   historyChart: (skill) => `${skill}: Punkte im Zeitverlauf`,

@@ -59,6 +59,7 @@ export const en: Messages = {
   backToResult: "Back to your results",
   retake: "Take it again",
   retakeLater: "You can take this assessment again a little later.",
+  retakeFrom: (day) => `You can take it again from ${day}.`,
   emptyHistory: "You have no results yet. They appear here once you complete an assessment.",
   historyChart: (skill) => `${skill}: scores over time`,
   showTable: "Show as a table",

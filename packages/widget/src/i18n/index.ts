@@ -4,6 +4,7 @@ import { en } from "./en.js";
 import type { Messages } from "./messages.js";
 
 export type { Messages } from "./messages.js";
+export { formatDay } from "./format-day.js";
 export { browserLanguages, chosenLocale, resolveLocale } from "./resolve-locale.js";
 export type { LocaleSources } from "./resolve-locale.js";
 

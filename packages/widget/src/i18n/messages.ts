@@ -63,7 +63,10 @@ export interface Messages {
   recommendedLessons: string;
   backToResult: string;
   retake: string;
+  /** The retake cooldown without a known end. */
   retakeLater: string;
+  /** The retake cooldown until a day, already formatted for the locale ("3 December"). */
+  retakeFrom: (day: string) => string;
   emptyHistory: string;
   historyChart: (skill: string) => string;
   showTable: string;

@@ -75,6 +75,22 @@ describe("the API client", () => {
     });
   });
 
+  it("keeps when a retake cooldown ends, for the reader's own words", async () => {
+    const availableAt = "2026-12-03T09:30:00.000Z";
+    const message = "You can take this assessment again from then.";
+    mockFetch(() =>
+      Promise.resolve(
+        jsonResponse({
+          errors: [{ message, extensions: { code: "RETAKE_COOLDOWN", availableAt } }],
+        }),
+      ),
+    );
+    expect(await fetchLibrary(ENDPOINT, "en")).toEqual({
+      ok: false,
+      error: { code: "RETAKE_COOLDOWN", message, availableAt },
+    });
+  });
+
   it("reports NETWORK_ERROR when no answer comes", async () => {
     mockFetch(() => Promise.reject(new TypeError("Failed to fetch")));
     expect(await fetchLibrary(ENDPOINT, "en")).toEqual({

@@ -6,7 +6,8 @@ import { renderScoreChart } from "./score-chart.js";
 
 export interface ResultProps {
   result: AttemptResultData;
-  retakeRefused: boolean;
+  /** Why "Take it again" cannot start now, or "". */
+  retakeNotice: string;
   onOpenLesson: (lesson: LessonContent) => void;
   onRetake: () => void;
 }
@@ -74,9 +75,7 @@ export function renderResult(props: ResultProps, messages: Messages): TemplateRe
           ${messages.retake}
         </button>
       </div>
-      <p class="status" part="status" role="status">
-        ${props.retakeRefused ? messages.retakeLater : ""}
-      </p>
+      <p class="status" part="status" role="status">${props.retakeNotice}</p>
     </section>
   `;
 }

@@ -2,11 +2,11 @@ import { html, LitElement } from "lit";
 import type { TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ERROR_CODES } from "@real-skills/shared";
-import type { LessonContent } from "../../api-client/index.js";
+import type { ApiError, LessonContent } from "../../api-client/index.js";
 import type { TokenProvider } from "../../config.js";
 import { AttemptController } from "../../controllers/attempt-controller.js";
 import { SettingsController } from "../../controllers/settings-controller.js";
-import { messagesFor } from "../../i18n/index.js";
+import { formatDay, messagesFor } from "../../i18n/index.js";
 import type { Messages } from "../../i18n/index.js";
 import { renderLessonContent } from "../lesson-content/lesson-content.js";
 import { renderError, renderLoading, renderSignIn } from "../states/states.js";
@@ -151,7 +151,9 @@ export class RsAssessment extends LitElement {
       case "failed": {
         // The organisation's retake cooldown is not a failure to the employee, just a wait.
         const cooldown = view.error.code === ERROR_CODES.RETAKE_COOLDOWN;
-        const headline = cooldown ? messages.retakeLater : messages.assessmentLoadFailed;
+        const headline = cooldown
+          ? this.cooldownText(view.error, messages)
+          : messages.assessmentLoadFailed;
         return renderError(messages, headline, view.error, flow.retry);
       }
       case "intro":
@@ -241,21 +243,29 @@ export class RsAssessment extends LitElement {
     return renderResult(
       {
         result: flow.view.result,
-        retakeRefused: flow.retakeRefused,
+        retakeNotice: flow.retakeRefusal ? this.cooldownText(flow.retakeRefusal, messages) : "",
         onOpenLesson: (lesson) => {
           this.act(() => {
             this.lesson = lesson;
           });
         },
         onRetake: () => {
-          // Focus moves once the new attempt is there, not to the result still on screen.
+          // Focus moves once the new attempt is there, not to the result still on screen. A
+          // refusal leaves it on the button, and the notice beside it is announced.
           void flow.retake().then(() => {
-            this.act(() => undefined);
+            if (flow.view.name !== "result") this.act(() => undefined);
           });
         },
       },
       messages,
     );
+  }
+
+  /** The retake cooldown in words: until which day, when the API said. */
+  private cooldownText(error: ApiError, messages: Messages): string {
+    return error.availableAt
+      ? messages.retakeFrom(formatDay(error.availableAt, this.settings.locale))
+      : messages.retakeLater;
   }
 
   private renderLesson(lesson: LessonContent, messages: Messages): TemplateResult {

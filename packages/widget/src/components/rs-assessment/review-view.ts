@@ -1,17 +1,14 @@
 import { html, nothing } from "lit";
 import type { TemplateResult } from "lit";
 import type { AttemptItem } from "../../api-client/index.js";
-import type { SyncState } from "../../controllers/attempt-controller.js";
 import type { Messages } from "../../i18n/index.js";
 import type { AnswerValue } from "../../outbox/outbox.js";
-import { syncText } from "./step-view.js";
 
 export interface ReviewProps {
   items: readonly AttemptItem[];
   answerOf: (itemId: string) => AnswerValue | undefined;
   /** Whether every required item is answered, so that the attempt can be submitted. */
   complete: boolean;
-  sync: SyncState;
   submitFailed: boolean;
   onChange: (index: number) => void;
   onBack: () => void;
@@ -26,7 +23,6 @@ export function renderReview(props: ReviewProps, messages: Messages): TemplateRe
         ${messages.reviewTitle}
       </h2>
       <p>${messages.reviewHint}</p>
-      <p class="sync" part="sync" role="status">${syncText(props.sync, messages)}</p>
       ${
         props.submitFailed
           ? html`<p class="error" part="error" role="alert">${messages.submitFailed}</p>`

@@ -1,4 +1,4 @@
-import { html, LitElement } from "lit";
+import { html, LitElement, nothing } from "lit";
 import type { TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ERROR_CODES } from "@real-skills/shared";
@@ -11,6 +11,8 @@ import type { Messages } from "../../i18n/index.js";
 import { renderLessonContent } from "../lesson-content/lesson-content.js";
 import { renderError, renderLoading, renderSignIn } from "../states/states.js";
 import { renderIntro } from "./intro-view.js";
+import { renderProgress } from "./progress-view.js";
+import type { Progress } from "./progress-view.js";
 import { renderResult } from "./result-view.js";
 import { renderReview } from "./review-view.js";
 import { rsAssessmentStyles } from "./rs-assessment.styles.js";
@@ -129,7 +131,9 @@ export class RsAssessment extends LitElement {
   override render(): TemplateResult {
     const locale = this.settings.locale;
     const messages = messagesFor(locale);
-    return html`<div class="base" part="base" lang=${locale}>${this.renderView(messages)}</div>`;
+    return html`<div class="base" part="base" lang=${locale}>
+      ${renderProgress(this.progress(), messages)}${this.renderView(messages)}
+    </div>`;
   }
 
   override updated(): void {
@@ -140,7 +144,18 @@ export class RsAssessment extends LitElement {
     this.focusPending = false;
   }
 
-  private renderView(messages: Messages): TemplateResult {
+  /** What the live region says in the current view. */
+  private progress(): Progress {
+    const { flow } = this;
+    const { sync, step, items } = flow;
+    if (flow.view.name === "submitting") return { kind: "sending", sync };
+    if (flow.view.name !== "steps") return { kind: "none" };
+    return step < items.length
+      ? { kind: "question", position: step + 1, total: items.length, sync }
+      : { kind: "review", sync };
+  }
+
+  private renderView(messages: Messages): TemplateResult | typeof nothing {
     const { flow } = this;
     const view = flow.view;
     switch (view.name) {
@@ -167,9 +182,8 @@ export class RsAssessment extends LitElement {
       case "steps":
         return this.renderSteps(messages);
       case "submitting":
-        return html`<p class="status" part="status" role="status">
-          ${messages.submitting} ${flow.sync === "offline" ? messages.savedOnDevice : ""}
-        </p>`;
+        // Said by the live region.
+        return nothing;
       case "result":
         return this.lesson ? this.renderLesson(this.lesson, messages) : this.renderResult(messages);
     }
@@ -185,7 +199,6 @@ export class RsAssessment extends LitElement {
           items,
           answerOf: (itemId) => flow.answerOf(itemId),
           complete: items.every((each) => flow.isComplete(each)),
-          sync: flow.sync,
           submitFailed: flow.submitError !== undefined,
           onChange: (index) => {
             this.returnToReview = true;
@@ -214,7 +227,6 @@ export class RsAssessment extends LitElement {
         total: items.length,
         answer: flow.answerOf(item.id),
         complete: flow.isComplete(item),
-        sync: flow.sync,
         returnToReview: this.returnToReview,
         onAnswer: (value, typing) => {
           if (typing) flow.keepDraft(item.id, value);

@@ -2,7 +2,6 @@ import { html, nothing } from "lit";
 import type { TemplateResult } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import type { AttemptItem } from "../../api-client/index.js";
-import type { SyncState } from "../../controllers/attempt-controller.js";
 import type { Messages } from "../../i18n/index.js";
 import type { AnswerValue } from "../../outbox/outbox.js";
 import { renderItemFields } from "./item-fields.js";
@@ -14,7 +13,6 @@ export interface StepProps {
   answer: AnswerValue | undefined;
   /** Whether Next may be pressed: the item is answered or optional. */
   complete: boolean;
-  sync: SyncState;
   /** Set when the employee came from the review to change this answer. */
   returnToReview: boolean;
   /** `typing` is set while a text is being typed: kept on this device, sent when it is left. */
@@ -23,22 +21,9 @@ export interface StepProps {
   onNext: () => void;
 }
 
-/** The save state in words, for the live region every step and the review carry. */
-export function syncText(sync: SyncState, messages: Messages): string {
-  switch (sync) {
-    case "idle":
-      return "";
-    case "saving":
-      return messages.saving;
-    case "saved":
-      return messages.saved;
-    case "offline":
-      return messages.savedOnDevice;
-  }
-}
-
 /**
- * One question with its progress and an explicit Next. It is a form so that Enter on a chosen
+ * One question with its progress bar and an explicit Next; the progress in words is in the
+ * element's live region (`renderProgress`), just above. It is a form so that Enter on a chosen
  * option goes on, the way forms do; a disabled Next blocks that too.
  */
 export function renderStep(props: StepProps, messages: Messages): TemplateResult {
@@ -51,13 +36,7 @@ export function renderStep(props: StepProps, messages: Messages): TemplateResult
         if (props.complete) props.onNext();
       }}
     >
-      <div class="progress" part="progress">
-        <p role="status">
-          <span>${messages.questionOf(position, total)}</span>
-          <span class="sync" part="sync">${syncText(props.sync, messages)}</span>
-        </p>
-        <progress part="progress-bar" max=${total} value=${position} aria-hidden="true"></progress>
-      </div>
+      <progress part="progress-bar" max=${total} value=${position} aria-hidden="true"></progress>
       ${
         // A fresh fieldset per item, so no radio state carries over to the next question.
         keyed(item.id, renderItemFields(item, props.answer, messages, props.onAnswer))

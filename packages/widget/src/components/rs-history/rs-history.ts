@@ -128,7 +128,7 @@ export class RsHistory extends LitElement {
           const latest = skill.points[skill.points.length - 1];
           return html`
             <li part="skill">
-              <h3 class="skill-name" part="skill-name">${skill.name}</h3>
+              <h2 class="skill-name" part="skill-name">${skill.name}</h2>
               <p class="latest" part="latest">
                 ${
                   latest

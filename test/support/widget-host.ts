@@ -36,6 +36,7 @@ export interface WidgetHost {
  *  - `employee=ID` signs that employee in through `configure({ getToken })`;
  *  - `tokenLocale=de` puts a `locale` claim into the embed token;
  *  - `configLocale=de` calls `configure({ locale })`.
+ * After an `rs-complete`, the page replaces its `<rs-history>` with a fresh one, as the demo does.
  */
 export async function startWidgetHost(options: WidgetHostOptions): Promise<WidgetHost> {
   const pages = new Map<string, string>();
@@ -120,6 +121,11 @@ if (employee) {
     },
   });
 }
+// A finished assessment belongs in the history: a fresh element loads it again.
+document.addEventListener("rs-complete", () => {
+  const history = document.querySelector("rs-history");
+  history?.replaceWith(history.cloneNode());
+});
 `;
 
 function hostPage(apiUrl: string, body: string): string {

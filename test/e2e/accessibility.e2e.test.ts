@@ -661,6 +661,15 @@ describeBrowser("accessibility of every element in every state", () => {
   });
 
   it("resolves the language from the token's locale claim, below configure() and above the browser", async () => {
+    // Every operation that carries a locale, as the API received it.
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const body = request.postDataJSON() as {
+        operationName?: string;
+        variables?: { locale?: string };
+      } | null;
+      if (body?.variables?.locale) asked.push(`${body.operationName} ${body.variables.locale}`);
+    });
     await open(`<rs-assessment slug="${ASSESSMENT}"></rs-assessment><rs-history></rs-history>`, {
       employee: newEmployee(),
       tokenLocale: "de",
@@ -670,6 +679,9 @@ describeBrowser("accessibility of every element in every state", () => {
     expect(await page.locator("rs-assessment [part~=base]").getAttribute("lang")).toBe("de");
     await part("rs-history", "status").waitFor();
     expect(await part("rs-history", "status").textContent()).toContain(de.emptyHistory);
+    // Content was asked for once, in German: nothing went out in the browser's English first.
+    expect(asked.sort()).toEqual(["WidgetHistory DE", "WidgetStartAttempt DE"]);
+    asked.length = 0;
 
     // configure({ locale }) outranks the token.
     await open(`<rs-assessment slug="${ASSESSMENT}"></rs-assessment>`, {
@@ -679,6 +691,7 @@ describeBrowser("accessibility of every element in every state", () => {
     });
     await part("rs-assessment", "start-button").waitFor();
     expect(await part("rs-assessment", "start-button").textContent()).toContain(en.start);
+    expect(asked).toEqual(["WidgetStartAttempt EN"]);
   });
 });
 

@@ -23,12 +23,10 @@ export const resultStyles = css`
     fill: var(--_divider);
   }
 
+  /* One colour for every band: a lighter EMERGING bar fell under 3:1 against the track, and
+     the band is written out next to each score anyway. */
   .bar {
     fill: var(--_accent);
-  }
-
-  .bar.emerging {
-    fill: color-mix(in srgb, var(--_accent) 70%, var(--_surface));
   }
 
   .score {

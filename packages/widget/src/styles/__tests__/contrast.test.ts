@@ -96,7 +96,8 @@ const primaryHover = declared(
   "background",
 );
 const errorPanel = declared(withoutComments(stateStyles), ".error", "background");
-const emergingBar = declared(withoutComments(resultStyles), ".bar.emerging", "fill");
+const chartBar = declared(withoutComments(resultStyles), ".bar", "fill");
+const chartTrack = declared(withoutComments(resultStyles), ".track", "fill");
 
 const TEXT = 4.5;
 const NON_TEXT = 3;
@@ -123,7 +124,7 @@ const PAIRS: [string, string, number, string][] = [
   ["var(--_focus)", "var(--_tint)", NON_TEXT, "focus ring inside highlighted panels"],
   ["var(--_focus)", errorPanel, NON_TEXT, "focus ring on the retry button of an error"],
   ["var(--_accent)", "var(--_surface)", NON_TEXT, "chart bars, lines and dots"],
-  [emergingBar, "var(--_surface)", NON_TEXT, "chart bars of the emerging band"],
+  [chartBar, chartTrack, NON_TEXT, "result chart bars against their track"],
 ];
 
 describe.each([

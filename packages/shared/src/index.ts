@@ -6,3 +6,4 @@ export * from "./limits.js";
 export * from "./locale.js";
 export * from "./result.js";
 export * from "./scoring/index.js";
+export * from "./analytics/index.js";

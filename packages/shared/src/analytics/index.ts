@@ -1,0 +1,3 @@
+export * from "./cronbach-alpha.js";
+export * from "./moments.js";
+export * from "./suppression.js";

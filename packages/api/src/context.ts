@@ -16,6 +16,7 @@ import { EmbedKeyService } from "./modules/organization/embed-key.service.js";
 import { OrganizationService } from "./modules/organization/organization.service.js";
 import { createSkillLoaders } from "./modules/skill/skill.loaders.js";
 import { SkillService } from "./modules/skill/skill.service.js";
+import { WebhookService } from "./modules/webhook/webhook.service.js";
 
 /** Process-wide services: created once with the server, shared by every request. */
 export interface Services {
@@ -30,10 +31,18 @@ export interface Services {
   audit: AuditService;
   /** Employees' attempts, answers and results. */
   attempts: AttemptService;
+  /** Webhook endpoints and the delivery log (admin API). */
+  webhooks: WebhookService;
+}
+
+/** Settings of the services; those left out take their defaults. */
+export interface ServiceSettings {
+  /** Accept `http://` webhook URLs (tests, local development); `https://` only by default. */
+  webhookAllowHttp?: boolean;
 }
 
 /** Builds the process-wide services. Called once per server. */
-export function createServices(dataSource: DataSource): Services {
+export function createServices(dataSource: DataSource, settings: ServiceSettings = {}): Services {
   const assessments = new AssessmentService(dataSource);
   return {
     skills: new SkillService(dataSource),
@@ -45,6 +54,7 @@ export function createServices(dataSource: DataSource): Services {
     embedKeys: new EmbedKeyService(dataSource),
     audit: new AuditService(dataSource),
     attempts: new AttemptService(dataSource, assessments, new VersionItemsCache(dataSource)),
+    webhooks: new WebhookService(dataSource, { allowHttp: settings.webhookAllowHttp ?? false }),
   };
 }
 

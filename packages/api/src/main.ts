@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config/index.js";
 import { openDatabase } from "./db/database.js";
 import { createLogger } from "./logger.js";
 import { createServer } from "./server.js";
+import { WebhookWorker } from "./modules/webhook/webhook.worker.js";
 
 /** Boots the API: configuration, database, migrations, server, and a graceful stop on signals. */
 async function main(): Promise<void> {
@@ -19,6 +20,15 @@ async function main(): Promise<void> {
   }
   const server = await createServer({ config, database, logger });
   const address = await server.listen(config.port, config.host);
+  const webhooks = config.webhookWorker
+    ? new WebhookWorker(database.dataSource, logger, {
+        pollIntervalMs: config.webhookPollIntervalMs,
+        backoffBaseMs: config.webhookBackoffBaseMs,
+        maxAttempts: config.webhookMaxAttempts,
+        leaseMs: config.webhookLeaseMs,
+      })
+    : undefined;
+  webhooks?.start();
   logger.info(
     { port: address.port },
     `GraphQL API ready at http://localhost:${address.port}/graphql`,
@@ -36,6 +46,8 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs + 5_000).unref();
     try {
       await server.stop();
+      // The worker records its in-flight outcomes before the pool closes.
+      await webhooks?.stop();
       await database.close();
       logger.info("stopped");
       process.exit(0);

@@ -20,6 +20,7 @@ import { ApiKeyResolver } from "./modules/organization/api-key.resolver.js";
 import { EmbedKeyResolver } from "./modules/organization/embed-key.resolver.js";
 import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
 import { SkillResolver } from "./modules/skill/skill.resolver.js";
+import { WebhookResolver } from "./modules/webhook/webhook.resolver.js";
 
 /** Builds the executable schema. Process-wide: build once and share. */
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -42,6 +43,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AttemptResultResolver,
       SkillScoreResolver,
       AnswerResolver,
+      WebhookResolver,
     ],
     // Inputs are checked by services with messages naming the field; no class-validator.
     validate: false,
@@ -56,7 +58,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const mutation = schema.getMutationType();
   if (mutation) {
     mutation.description =
-      "Employees taking assessments (embed token), and administration of the caller's organisation: authoring, keys, settings (ADMIN API key).";
+      "Employees taking assessments (embed token), and administration of the caller's organisation: authoring, keys, settings, webhooks (ADMIN API key).";
   }
   return schema;
 }

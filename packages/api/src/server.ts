@@ -36,7 +36,9 @@ type LimitSettings = Pick<
 >;
 
 export interface ServerOptions {
-  config: Pick<Config, "maxBodyBytes" | "shutdownTimeoutMs"> & Partial<LimitSettings>;
+  config: Pick<Config, "maxBodyBytes" | "shutdownTimeoutMs"> &
+    Partial<LimitSettings> &
+    Partial<Pick<Config, "webhookAllowHttp">>;
   database: Database;
   logger: Logger;
   /** A prebuilt schema (tests share one); built when absent. */
@@ -63,7 +65,9 @@ export interface RealSkillsServer {
  */
 export async function createServer(options: ServerOptions): Promise<RealSkillsServer> {
   const { database, logger } = options;
-  const services = createServices(database.dataSource);
+  const services = createServices(database.dataSource, {
+    webhookAllowHttp: options.config.webhookAllowHttp,
+  });
   const authenticator = new Authenticator(database.dataSource);
   const contextFor = (
     request: { acceptLanguage?: string; principal?: Principal; requestId?: string } = {},

@@ -88,6 +88,29 @@ const environmentSchema = z.object({
   TRUST_PROXY: trustProxy.default(false),
   MIGRATE_ON_START: booleanFlag.default(true),
   CONTENT_DIR: z.string().min(1, "must not be empty").optional(),
+  WEBHOOK_WORKER: booleanFlag.default(true),
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(10, "must be at least 10")
+    .default(1000),
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100")
+    .default(12),
+  WEBHOOK_LEASE_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1000, "must be at least 1000")
+    .default(60_000),
+  WEBHOOK_ALLOW_HTTP: booleanFlag.default(false),
 });
 
 /** Express's `trust proxy` setting: off, a hop count, or trusted proxy addresses and subnets. */
@@ -115,6 +138,18 @@ export interface Config {
   migrateOnStart: boolean;
   /** Where the built-in library's files live (the package's `content/` folder by default). */
   contentDir: string;
+  /** Whether this process sends webhooks (the outbox worker); any number of instances may. */
+  webhookWorker: boolean;
+  /** How often the worker looks for due deliveries. */
+  webhookPollIntervalMs: number;
+  /** The first retry's delay; each further retry waits twice as long, at most an hour. */
+  webhookBackoffBaseMs: number;
+  /** Tries per delivery before it is marked FAILED. */
+  webhookMaxAttempts: number;
+  /** How long a worker holds the deliveries it claimed; a crashed worker's are retried after it. */
+  webhookLeaseMs: number;
+  /** Accept plain `http://` endpoint URLs (tests, local development); `https://` only otherwise. */
+  webhookAllowHttp: boolean;
 }
 
 /** Thrown for a bad environment; the message names each offending variable. */
@@ -155,5 +190,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     migrateOnStart: values.MIGRATE_ON_START,
     contentDir: path.resolve(values.CONTENT_DIR ?? defaultContentDir),
+    webhookWorker: values.WEBHOOK_WORKER,
+    webhookPollIntervalMs: values.WEBHOOK_POLL_INTERVAL_MS,
+    webhookBackoffBaseMs: values.WEBHOOK_BACKOFF_BASE_MS,
+    webhookMaxAttempts: values.WEBHOOK_MAX_ATTEMPTS,
+    webhookLeaseMs: values.WEBHOOK_LEASE_MS,
+    webhookAllowHttp: values.WEBHOOK_ALLOW_HTTP,
   };
 }

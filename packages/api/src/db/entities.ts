@@ -11,10 +11,13 @@ import { AuditEntry } from "../modules/audit/audit-entry.entity.js";
 import { Lesson } from "../modules/lesson/lesson.entity.js";
 import { Organization } from "../modules/organization/organization.entity.js";
 import { Skill } from "../modules/skill/skill.entity.js";
+import { WebhookDelivery } from "../modules/webhook/webhook-delivery.entity.js";
+import { WebhookEndpoint } from "../modules/webhook/webhook-endpoint.entity.js";
 import { Library1764370000000 } from "./migrations/1764370000000-library.js";
 import { Organizations1764380000000 } from "./migrations/1764380000000-organizations.js";
 import { RateLimits1764390000000 } from "./migrations/1764390000000-rate-limits.js";
 import { Attempts1764400000000 } from "./migrations/1764400000000-attempts.js";
+import { Webhooks1764410000000 } from "./migrations/1764410000000-webhooks.js";
 
 /** Every entity, listed explicitly: ESM has no reliable glob loading. */
 export const ENTITIES = [
@@ -31,6 +34,8 @@ export const ENTITIES = [
   Attempt,
   Answer,
   AttemptScore,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];
 
 /** Every migration, in order. Add new ones at the end. */
@@ -39,4 +44,5 @@ export const MIGRATIONS = [
   Organizations1764380000000,
   RateLimits1764390000000,
   Attempts1764400000000,
+  Webhooks1764410000000,
 ];

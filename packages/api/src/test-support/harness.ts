@@ -57,7 +57,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { importContent?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { importContent?: boolean; webhookAllowHttp?: boolean } = {},
+): Promise<TestApp> {
   const base = loadConfig();
   const logger = pino({ level: "silent" });
   const scratch = base.databaseUrl ? await createScratchDatabase(base.databaseUrl) : undefined;
@@ -71,7 +73,11 @@ export async function createTestApp(options: { importContent?: boolean } = {}): 
     await importLibrary(database.dataSource, await readLibrary(base.contentDir));
   }
   const server = await createServer({
-    config: { maxBodyBytes: 100_000, shutdownTimeoutMs: 2_000 },
+    config: {
+      maxBodyBytes: 100_000,
+      shutdownTimeoutMs: 2_000,
+      webhookAllowHttp: options.webhookAllowHttp ?? false,
+    },
     database,
     logger,
   });

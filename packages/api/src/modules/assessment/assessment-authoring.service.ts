@@ -12,6 +12,8 @@ import {
   replaceDraftContent,
   type VersionContent,
 } from "../content/index.js";
+import { assessmentPublishedData } from "../webhook/webhook.events.js";
+import { WebhookOutbox } from "../webhook/webhook.outbox.js";
 import type { AssessmentKind, VersionStatus } from "./assessment.enums.js";
 import { Assessment } from "./assessment.entity.js";
 import { toAuthoredAssessment, type AuthoredAssessment } from "./authored-assessment.types.js";
@@ -123,6 +125,12 @@ export class AssessmentAuthoringService {
         targetId: assessment.id,
         details: { slug, version: draft.version },
       });
+      await WebhookOutbox.enqueue(
+        manager,
+        actor.organizationId,
+        "assessment.published",
+        await assessmentPublishedData(manager, draft.id),
+      );
       return reload(manager, assessment.id);
     });
   }

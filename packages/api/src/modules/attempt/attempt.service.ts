@@ -11,6 +11,8 @@ import { apiError, badInput } from "../../common/errors.js";
 import { timeCursor } from "../../common/time-cursor.js";
 import { isUuid } from "../../common/uuid.js";
 import type { AssessmentService } from "../assessment/assessment.service.js";
+import { attemptCompletedData } from "../webhook/webhook.events.js";
+import { WebhookOutbox } from "../webhook/webhook.outbox.js";
 import { checkAnswer, type AnswerFields } from "./answer-check.js";
 import type { AttemptStatus } from "./attempt.enums.js";
 import type { Attempt } from "./attempt.entity.js";
@@ -178,6 +180,12 @@ export class AttemptService {
         [attempt.id, key, employee.team, employee.department],
       );
       if (!submitted) throw notFound();
+      await WebhookOutbox.enqueue(
+        manager,
+        submitted.organizationId,
+        "attempt.completed",
+        await attemptCompletedData(manager, submitted),
+      );
       return submitted;
     });
   }

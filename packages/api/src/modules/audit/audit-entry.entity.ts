@@ -36,14 +36,14 @@ export class AuditEntry {
 
   @Field({
     description:
-      "The kind of object changed: `assessment`, `organization`, `api_key` or `embed_key`.",
+      "The kind of object changed: `assessment`, `organization`, `api_key`, `embed_key` or `webhook_endpoint`.",
   })
   @Column({ name: "target_type", type: "text" })
   targetType: string;
 
   @Field({
     description:
-      "The object changed: an assessment's, the organisation's or an API key's id, or an embed key's `kid`.",
+      "The object changed: an assessment's, the organisation's, an API key's or a webhook endpoint's id, or an embed key's `kid`.",
   })
   @Column({ name: "target_id", type: "text" })
   targetId: string;

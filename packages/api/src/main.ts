@@ -45,9 +45,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs + 5_000).unref();
     try {
-      await server.stop();
-      // The worker records its in-flight outcomes before the pool closes.
-      await webhooks?.stop();
+      // Requests and the webhook deliveries in flight finish side by side; both need the pool,
+      // which closes only after them.
+      await Promise.all([server.stop(), webhooks?.stop()]);
       await database.close();
       logger.info("stopped");
       process.exit(0);

@@ -321,6 +321,29 @@ describe("webhooks", () => {
     expect(actions).toEqual(["webhook_endpoint.disable", "webhook_endpoint.create"]);
   });
 
+  it("lets two workers share the outbox without sending anything twice", async () => {
+    const { endpoint } = await createEndpoint(org, receiver.url, ["ASSESSMENT_PUBLISHED"]);
+    await publishNewAssessment(org);
+    await publishNewAssessment(org);
+    await publishNewAssessment(org);
+    const second = new WebhookWorker(app.database.dataSource, pino({ level: "silent" }), {
+      pollIntervalMs: 20,
+      backoffBaseMs: 100,
+      maxAttempts: 3,
+      batchSize: 2,
+    });
+    const [a, b] = await Promise.all([worker.runOnce(), second.runOnce()]);
+    expect(a + b).toBe(3);
+    expect(await second.runOnce()).toBe(0);
+    const ids = receiver.requests.map((request) => request.headers["x-realskills-delivery"]);
+    expect(new Set(ids).size).toBe(3);
+    expect(ids).toHaveLength(3);
+    expect(
+      (await deliveries(org, { endpointId: endpoint.id, status: "DELIVERED" })).totalCount,
+    ).toBe(3);
+    await admin(org, DISABLE, { id: endpoint.id });
+  });
+
   it("pages the delivery log newest first", async () => {
     const { endpoint } = await createEndpoint(org, receiver.url, ["ASSESSMENT_PUBLISHED"]);
     await publishNewAssessment(org);

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { de } from "../../packages/widget/src/i18n/de.js";
 import { en } from "../../packages/widget/src/i18n/en.js";
 import type { Messages } from "../../packages/widget/src/i18n/messages.js";
-import { browserAvailable, launchBrowser } from "../support/browser.js";
+import { browserAvailable, launchBrowser, watchForProblems } from "../support/browser.js";
 import {
   createStorage,
   freePort,
@@ -80,12 +80,7 @@ describeBrowser("accessibility of every element in every state", () => {
     expectedConsole = [];
     // axe needs a page of its own context.
     page = await (await browser.newContext({ locale: "en-US" })).newPage();
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() !== "error") return;
-      const text = message.text();
-      if (!expectedConsole.some((pattern) => pattern.test(text))) problems.push(`console: ${text}`);
-    });
+    await watchForProblems(page, problems, () => expectedConsole);
   });
 
   afterEach(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { startDemoServer } from "../../packages/widget/demo/serve.mjs";
-import { browserAvailable, launchBrowser } from "../support/browser.js";
+import { browserAvailable, launchBrowser, watchForProblems } from "../support/browser.js";
 import {
   createStorage,
   freePort,
@@ -73,17 +73,7 @@ describeBrowser("<rs-assessment> on the demo intranet, against the live API", ()
     problems.length = 0;
     expectedConsole = [];
     page = await browser.newPage({ locale: "en-US" });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() !== "error") return;
-      const text = message.text();
-      if (!expectedConsole.some((pattern) => pattern.test(text))) problems.push(`console: ${text}`);
-    });
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await watchForProblems(page, problems, () => expectedConsole);
   });
 
   afterEach(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { startDemoServer } from "../../packages/widget/demo/serve.mjs";
-import { browserAvailable, launchBrowser } from "../support/browser.js";
+import { browserAvailable, launchBrowser, watchForProblems } from "../support/browser.js";
 import {
   createStorage,
   runCli,
@@ -37,15 +37,7 @@ describeBrowser("the demo intranet page in Chromium", () => {
   beforeEach(async () => {
     problems.length = 0;
     page = await browser.newPage({ locale: "en-US" });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console: ${message.text()}`);
-    });
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await watchForProblems(page, problems);
   });
 
   afterEach(async () => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchBrowser } from "../support/browser.js";
+import { browserAvailable, launchBrowser, watchForProblems } from "../support/browser.js";
 import {
   createStorage,
   freePort,
@@ -83,15 +83,7 @@ describeBrowser("embedding real-skills.js with a script tag", () => {
     problems.length = 0;
     site.page = undefined;
     page = await browser.newPage({ locale: "en-US" });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console: ${message.text()}`);
-    });
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await watchForProblems(page, problems);
   });
 
   afterEach(async () => {

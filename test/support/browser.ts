@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -34,5 +34,28 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
     ],
+  });
+}
+
+/**
+ * Records in `problems` what a user would call broken on `page`: uncaught errors, console errors
+ * (except those matching a pattern `expected()` returns at that moment: a test that cuts the
+ * network expects failed requests), and CSP violations, which the page reports as console errors.
+ */
+export async function watchForProblems(
+  page: Page,
+  problems: string[],
+  expected: () => readonly RegExp[] = () => [],
+): Promise<void> {
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    if (!expected().some((pattern) => pattern.test(text))) problems.push(`console: ${text}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
   });
 }

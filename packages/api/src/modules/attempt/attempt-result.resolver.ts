@@ -1,4 +1,10 @@
-import { pickText, recommendLessons, type SkillSlug } from "@real-skills/shared";
+import {
+  pickText,
+  RECOMMENDATION_LIMITS,
+  recommendLessons,
+  weakestSkills,
+  type SkillSlug,
+} from "@real-skills/shared";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { Lesson } from "../lesson/lesson.entity.js";
@@ -25,23 +31,31 @@ export class AttemptResultResolver {
     @Root() result: AttemptResult,
     @Ctx() { loaders }: Context,
   ): Promise<Lesson[]> {
-    const scores = await loaders.scoresByAttemptId.load(result.attempt.id);
-    const lessons = (await loaders.lessonsBySkillId.loadMany(scores.map((s) => s.skillId))).flatMap(
-      (group) => (group instanceof Error ? [] : group),
+    const stored = await loaders.scoresByAttemptId.load(result.attempt.id);
+    const scores = stored.map(({ score, band, answered, raw, min, max, skillSlug }) => ({
+      skill: skillSlug as SkillSlug,
+      score,
+      band,
+      answered,
+      raw,
+      min,
+      max,
+    }));
+    // Only the weakest skills' lessons can be recommended, so only theirs are read.
+    const weakest = new Set(
+      weakestSkills(scores, RECOMMENDATION_LIMITS.skills).map((score) => score.skill),
+    );
+    const skillIds = stored
+      .filter((score) => weakest.has(score.skillSlug as SkillSlug))
+      .map((score) => score.skillId);
+    const lessons = (await loaders.lessonsBySkillId.loadMany(skillIds)).flatMap((group) =>
+      group instanceof Error ? [] : group,
     );
     const slugBySkillId = new Map(
-      scores.map((score) => [score.skillId, score.skillSlug as SkillSlug]),
+      stored.map((score) => [score.skillId, score.skillSlug as SkillSlug]),
     );
     const picked = recommendLessons(
-      scores.map(({ score, band, answered, raw, min, max, skillSlug }) => ({
-        skill: skillSlug as SkillSlug,
-        score,
-        band,
-        answered,
-        raw,
-        min,
-        max,
-      })),
+      scores,
       lessons.map((lesson) => ({
         slug: lesson.slug,
         position: lesson.position,

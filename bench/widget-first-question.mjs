@@ -19,7 +19,6 @@
 // temporary folder; the page server and the API listen on free ports on 127.0.0.1.
 /* global window -- the functions passed to page.evaluate() run in the browser. */
 import { spawn, spawnSync } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -30,6 +29,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+// The API's own minter (what `realskills token mint` uses), from its build like the CLI itself.
+import { mintEmbedToken } from "../packages/api/dist/auth/token-minter.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "20" } } });
 const runs = Number(values.runs);
@@ -189,7 +190,6 @@ customElements.whenDefined("rs-assessment").then(() => {
   new MutationObserver(look).observe(shadow, { childList: true, subtree: true });
   look();
 });`;
-  const secret = Buffer.from(embedKey.secret, "base64url");
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", pageOrigin);
     if (url.pathname === "/real-skills.js") {
@@ -204,9 +204,15 @@ customElements.whenDefined("rs-assessment").then(() => {
       return response.end(script);
     }
     if (url.pathname === "/token" && request.method === "POST") {
-      const token = signToken(url.searchParams.get("employee") ?? "bench", secret);
-      response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
-      return response.end(JSON.stringify({ token }));
+      const sub = url.searchParams.get("employee") ?? "bench";
+      void mintEmbedToken(embedKey, { sub, role: "employee" }, 15 * 60).then((token) => {
+        response.writeHead(200, {
+          "Content-Type": "application/json",
+          "Cache-Control": "no-store",
+        });
+        response.end(JSON.stringify({ token }));
+      });
+      return;
     }
     if (url.pathname === "/") {
       response.writeHead(200, { "Content-Type": "text/html", "Cache-Control": "no-store" });
@@ -215,16 +221,6 @@ customElements.whenDefined("rs-assessment").then(() => {
     response.writeHead(404).end();
   });
   return new Promise((resolve) => server.listen(pagePort, "127.0.0.1", () => resolve(server)));
-}
-
-/** An HS256 embed token, signed the way docs/embedding.md describes (here without a library). */
-function signToken(subject, secret) {
-  const now = Math.floor(Date.now() / 1000);
-  const encode = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const header = encode({ alg: "HS256", kid: embedKey.kid, typ: "JWT" });
-  const claims = encode({ sub: subject, aud: "real-skills", iat: now, exp: now + 15 * 60 });
-  const signature = createHmac("sha256", secret).update(`${header}.${claims}`).digest("base64url");
-  return `${header}.${claims}.${signature}`;
 }
 
 function cli(args) {

@@ -2,7 +2,7 @@ import { html, nothing } from "lit";
 import type { TemplateResult } from "lit";
 import type { AttemptResultData, LessonContent } from "../../api-client/index.js";
 import type { Messages } from "../../i18n/index.js";
-import { renderScoreChart } from "./score-chart.js";
+import { renderBarChart } from "../charts/bar-chart.js";
 
 export interface ResultProps {
   result: AttemptResultData;
@@ -20,7 +20,14 @@ export function renderResult(props: ResultProps, messages: Messages): TemplateRe
       <h2 id="result-title" class="title" part="title" tabindex="-1" data-focus>
         ${messages.resultTitle}
       </h2>
-      ${renderScoreChart(scores, messages)}
+      ${renderBarChart(
+        `${messages.scoresChart}: ${scores
+          .map(({ skill, score, band }) =>
+            messages.scoreSummary(skill.name, score, messages.band(band)),
+          )
+          .join("; ")}`,
+        scores.map(({ skill, score }) => ({ name: skill.name, score })),
+      )}
       <ul class="scores" part="score-list" role="list">
         ${scores.map(
           (score) => html`

@@ -1,32 +1,12 @@
 import { css } from "lit";
 
-/** The result view: chart, scores and recommended lessons. */
+/** The result view: scores in words and recommended lessons (the chart is in chart.styles). */
 export const resultStyles = css`
   .result,
   .scores,
   .recommended {
     display: grid;
     gap: 1em;
-  }
-
-  .chart {
-    display: block;
-    overflow: visible;
-  }
-
-  .chart-label {
-    fill: var(--_text);
-    font-size: 0.875em;
-  }
-
-  .track {
-    fill: var(--_divider);
-  }
-
-  /* One colour for every band: a lighter EMERGING bar fell under 3:1 against the track, and
-     the band is written out next to each score anyway. */
-  .bar {
-    fill: var(--_accent);
   }
 
   .score {
@@ -80,16 +60,5 @@ export const resultStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
     font-weight: 400;
-  }
-
-  @media (forced-colors: active) {
-    .bar {
-      fill: Highlight;
-    }
-
-    .track {
-      fill: Canvas;
-      stroke: CanvasText;
-    }
   }
 `;

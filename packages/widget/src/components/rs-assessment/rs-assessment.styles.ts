@@ -1,5 +1,6 @@
 import { css } from "lit";
 import { hostStyles } from "../../styles/host.styles.js";
+import { chartStyles } from "../../styles/chart.styles.js";
 import { controlStyles } from "../../styles/controls.styles.js";
 import { lessonContentStyles } from "../lesson-content/lesson-content.styles.js";
 import { stateStyles } from "../states/states.styles.js";
@@ -154,5 +155,6 @@ export const rsAssessmentStyles = [
   stateStyles,
   lessonContentStyles,
   assessmentStyles,
+  chartStyles,
   resultStyles,
 ];

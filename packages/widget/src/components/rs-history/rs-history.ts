@@ -10,8 +10,8 @@ import { SettingsController } from "../../controllers/settings-controller.js";
 import { dispatchWidgetEvent } from "../../events.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { Messages } from "../../i18n/index.js";
+import { renderTrendChart } from "../charts/trend-chart.js";
 import { renderError, renderLoading, renderNotice, renderSignIn } from "../states/states.js";
-import { renderHistoryChart } from "./history-chart.js";
 import { toSeries } from "./history-series.js";
 import { renderHistoryTable } from "./history-table.js";
 import { rsHistoryStyles } from "./rs-history.styles.js";
@@ -140,7 +140,11 @@ export class RsHistory extends LitElement {
                     : ""
                 }
               </p>
-              ${renderHistoryChart(skill, messages, formatDate)}
+              ${renderTrendChart(
+                messages.historyChart(skill.name),
+                skill.points.map((point) => ({ at: point.submittedAt, score: point.score })),
+                formatDate,
+              )}
             </li>
           `;
         })}

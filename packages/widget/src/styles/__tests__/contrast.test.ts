@@ -1,6 +1,6 @@
 import type { CSSResult } from "lit";
-import { resultStyles } from "../../components/rs-assessment/result.styles.js";
 import { stateStyles } from "../../components/states/states.styles.js";
+import { chartStyles } from "../chart.styles.js";
 import { controlStyles } from "../controls.styles.js";
 import { hostStyles } from "../host.styles.js";
 
@@ -96,8 +96,8 @@ const primaryHover = declared(
   "background",
 );
 const errorPanel = declared(withoutComments(stateStyles), ".error", "background");
-const chartBar = declared(withoutComments(resultStyles), ".bar", "fill");
-const chartTrack = declared(withoutComments(resultStyles), ".track", "fill");
+const chartBar = declared(withoutComments(chartStyles), ".bar", "fill");
+const chartTrack = declared(withoutComments(chartStyles), ".track", "fill");
 
 const TEXT = 4.5;
 const NON_TEXT = 3;
@@ -124,7 +124,7 @@ const PAIRS: [string, string, number, string][] = [
   ["var(--_focus)", "var(--_tint)", NON_TEXT, "focus ring inside highlighted panels"],
   ["var(--_focus)", errorPanel, NON_TEXT, "focus ring on the retry button of an error"],
   ["var(--_accent)", "var(--_surface)", NON_TEXT, "chart bars, lines and dots"],
-  [chartBar, chartTrack, NON_TEXT, "result chart bars against their track"],
+  [chartBar, chartTrack, NON_TEXT, "chart bars against their track"],
 ];
 
 describe.each([

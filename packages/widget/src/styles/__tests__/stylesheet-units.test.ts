@@ -6,8 +6,10 @@ import { rsHistoryStyles } from "../../components/rs-history/rs-history.styles.j
 import { rsLessonStyles } from "../../components/rs-lesson/rs-lesson.styles.js";
 import { rsLibraryStyles } from "../../components/rs-library/rs-library.styles.js";
 import { stateStyles } from "../../components/states/states.styles.js";
+import { chartStyles } from "../chart.styles.js";
 import { controlStyles } from "../controls.styles.js";
 import { hostStyles } from "../host.styles.js";
+import { tableStyles } from "../table.styles.js";
 
 /**
  * Lengths in `em` and `px` only. `rem` follows the page's root font size (intranets often set
@@ -18,6 +20,8 @@ import { hostStyles } from "../host.styles.js";
 const SHEETS: [string, CSSResult[]][] = [
   ["styles/host.styles.ts", [hostStyles]],
   ["styles/controls.styles.ts", [controlStyles]],
+  ["styles/chart.styles.ts", [chartStyles]],
+  ["styles/table.styles.ts", [tableStyles]],
   ["states/states.styles.ts", [stateStyles]],
   ["lesson-content/lesson-content.styles.ts", [lessonContentStyles]],
   ["rs-assessment/result.styles.ts", [resultStyles]],

@@ -8,6 +8,8 @@ import { AssessmentService } from "./modules/assessment/assessment.service.js";
 import { createAttemptLoaders } from "./modules/attempt/attempt.loaders.js";
 import { AttemptService } from "./modules/attempt/attempt.service.js";
 import { VersionItemsCache } from "./modules/attempt/version-items.js";
+import { ReportCells } from "./modules/report/report-cells.js";
+import { TeamReportService } from "./modules/report/team-report.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { createLessonLoaders } from "./modules/lesson/lesson.loaders.js";
 import { LessonService } from "./modules/lesson/lesson.service.js";
@@ -33,6 +35,8 @@ export interface Services {
   attempts: AttemptService;
   /** Webhook endpoints and the delivery log (admin API). */
   webhooks: WebhookService;
+  /** HR's privacy-safe aggregate reports. */
+  teamReports: TeamReportService;
 }
 
 /** Settings of the services; those left out take their defaults. */
@@ -44,6 +48,8 @@ export interface ServiceSettings {
 /** Builds the process-wide services. Called once per server. */
 export function createServices(dataSource: DataSource, settings: ServiceSettings = {}): Services {
   const assessments = new AssessmentService(dataSource);
+  const versionItems = new VersionItemsCache(dataSource);
+  const reportCells = new ReportCells(versionItems);
   return {
     skills: new SkillService(dataSource),
     lessons: new LessonService(dataSource),
@@ -53,8 +59,9 @@ export function createServices(dataSource: DataSource, settings: ServiceSettings
     apiKeys: new ApiKeyService(dataSource),
     embedKeys: new EmbedKeyService(dataSource),
     audit: new AuditService(dataSource),
-    attempts: new AttemptService(dataSource, assessments, new VersionItemsCache(dataSource)),
+    attempts: new AttemptService(dataSource, assessments, versionItems, reportCells),
     webhooks: new WebhookService(dataSource, { allowHttp: settings.webhookAllowHttp ?? false }),
+    teamReports: new TeamReportService(dataSource),
   };
 }
 

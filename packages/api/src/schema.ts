@@ -19,6 +19,11 @@ import { LessonResolver } from "./modules/lesson/lesson.resolver.js";
 import { ApiKeyResolver } from "./modules/organization/api-key.resolver.js";
 import { EmbedKeyResolver } from "./modules/organization/embed-key.resolver.js";
 import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
+import {
+  ReportSkillMeanResolver,
+  ReportSkillResolver,
+  TeamReportResolver,
+} from "./modules/report/team-report.resolver.js";
 import { SkillResolver } from "./modules/skill/skill.resolver.js";
 import { WebhookResolver } from "./modules/webhook/webhook.resolver.js";
 
@@ -44,6 +49,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
       SkillScoreResolver,
       AnswerResolver,
       WebhookResolver,
+      TeamReportResolver,
+      ReportSkillResolver,
+      ReportSkillMeanResolver,
     ],
     // Inputs are checked by services with messages naming the field; no class-validator.
     validate: false,
@@ -53,7 +61,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   if (query) {
     query.description =
-      "The real-skills library (readable without credentials), the caller's organisation, and an employee's own attempts.";
+      "The real-skills library (readable without credentials), the caller's organisation, an employee's own attempts, and HR's aggregate reports.";
   }
   const mutation = schema.getMutationType();
   if (mutation) {

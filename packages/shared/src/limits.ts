@@ -12,6 +12,8 @@ export const LIMITS = {
   maxIdempotencyKeyLength: 128,
   /** Longest retake cooldown an organisation may set, in days. */
   maxRetakeCooldownDays: 365,
+  /** Most months one team report covers. */
+  maxReportMonths: 36,
 } as const;
 
 /** Lower-case words joined by single hyphens: `decision-quality`. */

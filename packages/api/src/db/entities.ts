@@ -18,6 +18,7 @@ import { Organizations1764380000000 } from "./migrations/1764380000000-organizat
 import { RateLimits1764390000000 } from "./migrations/1764390000000-rate-limits.js";
 import { Attempts1764400000000 } from "./migrations/1764400000000-attempts.js";
 import { Webhooks1764410000000 } from "./migrations/1764410000000-webhooks.js";
+import { ReportCells1764420000000 } from "./migrations/1764420000000-report-cells.js";
 
 /** Every entity, listed explicitly: ESM has no reliable glob loading. */
 export const ENTITIES = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   RateLimits1764390000000,
   Attempts1764400000000,
   Webhooks1764410000000,
+  ReportCells1764420000000,
 ];

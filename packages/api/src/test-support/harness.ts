@@ -61,7 +61,7 @@ export async function createTestApp(
   options: { importContent?: boolean; webhookAllowHttp?: boolean } = {},
 ): Promise<TestApp> {
   const base = loadConfig();
-  const logger = pino({ level: "silent" });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const scratch = base.databaseUrl ? await createScratchDatabase(base.databaseUrl) : undefined;
   const queries: string[] = [];
   const database = await openDatabase(

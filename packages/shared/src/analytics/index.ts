@@ -1,3 +1,2 @@
 export * from "./cronbach-alpha.js";
 export * from "./moments.js";
-export * from "./suppression.js";

@@ -6,4 +6,5 @@ export * from "./scoring-item.js";
 export * from "./weakest-skills.js";
 export * from "./recommend-lessons.js";
 export * from "./band-feedback.js";
+export * from "./item-points.js";
 export { resolveAnswers } from "./resolve-answers.js";

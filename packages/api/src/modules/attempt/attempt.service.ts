@@ -1,16 +1,12 @@
-import {
-  ERROR_CODES,
-  LIMITS,
-  scoreAttempt,
-  type Answer as ScoringAnswer,
-} from "@real-skills/shared";
-import type { DataSource, EntityManager } from "typeorm";
+import { ERROR_CODES, LIMITS, scoreAttempt } from "@real-skills/shared";
+import type { DataSource } from "typeorm";
 import type { EmbedTokenPrincipal } from "../../auth/principal.js";
 import type { Page } from "../../common/connection.js";
 import { apiError, badInput } from "../../common/errors.js";
 import { timeCursor } from "../../common/time-cursor.js";
 import { isUuid } from "../../common/uuid.js";
 import type { AssessmentService } from "../assessment/assessment.service.js";
+import { storedAnswers, type ReportCells } from "../report/report-cells.js";
 import { attemptCompletedData } from "../webhook/webhook.events.js";
 import { WebhookOutbox } from "../webhook/webhook.outbox.js";
 import { checkAnswer, type AnswerFields } from "./answer-check.js";
@@ -36,6 +32,7 @@ export class AttemptService {
     private readonly dataSource: DataSource,
     private readonly assessments: AssessmentService,
     private readonly versionItems: VersionItemsCache,
+    private readonly reportCells: ReportCells,
   ) {}
 
   /** Resumes the employee's unfinished attempt at the assessment, else starts one. */
@@ -122,8 +119,9 @@ export class AttemptService {
   }
 
   /**
-   * Scores and closes an attempt, once. The row lock serialises concurrent submits; the one
-   * that comes second sees SUBMITTED and returns the stored result (same key) or refuses.
+   * Scores and closes an attempt, once, and counts it in HR's report cells in the same
+   * transaction. The row lock serialises concurrent submits; the one that comes second sees
+   * SUBMITTED and returns the stored result (same key) or refuses.
    */
   async submit(employee: EmbedTokenPrincipal, attemptId: string, key: string): Promise<Attempt> {
     if (key.length < 1 || key.length > LIMITS.maxIdempotencyKeyLength) {
@@ -180,6 +178,7 @@ export class AttemptService {
         [attempt.id, key, employee.team, employee.department],
       );
       if (!submitted) throw notFound();
+      await this.reportCells.countSubmission(manager, submitted, scored.value, answers);
       await WebhookOutbox.enqueue(
         manager,
         submitted.organizationId,
@@ -294,23 +293,6 @@ export class AttemptService {
       );
     }
   }
-}
-
-async function storedAnswers(manager: EntityManager, attemptId: string): Promise<ScoringAnswer[]> {
-  const rows = await manager.query<
-    { itemId: string; optionId: string | null; value: number | null; text: string | null }[]
-  >(
-    `SELECT item_id AS "itemId", option_id AS "optionId", value, text
-       FROM answer WHERE attempt_id = $1`,
-    [attemptId],
-  );
-  return rows.map(({ itemId, optionId, value, text }) =>
-    optionId !== null
-      ? { itemId, optionId }
-      : value !== null
-        ? { itemId, value }
-        : { itemId, text: text ?? "" },
-  );
 }
 
 /** A submit of an attempt that is already submitted: its result again, or a refusal. */

@@ -1,5 +1,5 @@
 import type { ScoringItem, SkillWeights } from "@real-skills/shared";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 
 /** What answering and scoring need of one published version: keys and weights, no texts. */
 export interface VersionItems {
@@ -30,10 +30,14 @@ export class VersionItemsCache {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  get(versionId: string): Promise<VersionItems> {
+  /**
+   * The version's items. Inside a transaction pass its manager: a version not cached yet is
+   * then read on the transaction's own connection, never waiting on a second one.
+   */
+  get(versionId: string, via: DataSource | EntityManager = this.dataSource): Promise<VersionItems> {
     let entry = this.versions.get(versionId);
     if (entry === undefined) {
-      entry = this.load(versionId);
+      entry = this.load(versionId, via);
       // A failed read (the database away) must not stay cached.
       entry.catch(() => this.versions.delete(versionId));
       this.versions.set(versionId, entry);
@@ -45,8 +49,8 @@ export class VersionItemsCache {
     return entry;
   }
 
-  private async load(versionId: string): Promise<VersionItems> {
-    const rows = await this.dataSource.query<ItemRow[]>(
+  private async load(versionId: string, via: DataSource | EntityManager): Promise<VersionItems> {
+    const rows = await via.query<ItemRow[]>(
       `SELECT i.id, i.kind, i.reverse_keyed AS "reverseKeyed", s.slug AS skill,
               COALESCE(json_agg(json_build_object('id', o.id, 'weights', o.weights)
                                 ORDER BY o.position) FILTER (WHERE o.id IS NOT NULL),

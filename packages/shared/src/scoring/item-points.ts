@@ -28,7 +28,11 @@ export function itemPointsOf(
   const points: ItemPoints[] = [];
   for (const answer of resolved.value) {
     for (const contribution of contributionsOf(answer)) {
-      points.push({ skill: contribution.skill, itemId: answer.item.id, points: contribution.points });
+      points.push({
+        skill: contribution.skill,
+        itemId: answer.item.id,
+        points: contribution.points,
+      });
     }
   }
   return ok(points);

@@ -66,7 +66,8 @@ export class ReportCells {
 
     const version = await this.versionItems.get(attempt.versionId, manager);
     const items = itemPointsOf(version.items, answers);
-    if (!items.ok) throw new Error(`Answers that scored do not give item points: ${items.error.code}`);
+    if (!items.ok)
+      throw new Error(`Answers that scored do not give item points: ${items.error.code}`);
     await manager.query(`UPDATE attempt SET counted = true WHERE id = $1`, [attempt.id]);
     await this.apply(manager, { attempt, scores, items: items.value }, 1);
   }

@@ -68,12 +68,16 @@ export function buildGroups(
 ): { groups: ReportGroup[]; overall: ReportGroup } {
   const keys = [...new Set(rows.responses.map((row) => row.key))].sort(compareKeys);
   const groups = keys.map((key) =>
-    buildGroup(key, {
-      responses: rows.responses.filter((row) => row.key === key),
-      skills: rows.skills.filter((row) => row.key === key),
-      scales: rows.scales.filter((row) => row.key === key),
-      items: rows.items.filter((row) => row.key === key),
-    }, months),
+    buildGroup(
+      key,
+      {
+        responses: rows.responses.filter((row) => row.key === key),
+        skills: rows.skills.filter((row) => row.key === key),
+        scales: rows.scales.filter((row) => row.key === key),
+        items: rows.items.filter((row) => row.key === key),
+      },
+      months,
+    ),
   );
   // Everyone counted is the sum of the groups' countable cells: the same cells, re-keyed.
   const everyone: ReportRows = {
@@ -104,7 +108,10 @@ function buildGroup(key: string, rows: ReportRows, months: readonly string[]): R
     .map(([skillId]) => skillId);
   const skills = skillIds.map((skillId): ReportSkill => {
     const ofSkill = rows.skills.filter((row) => row.skillId === skillId);
-    const moments = ofSkill.reduce<Moments>((total, row) => combineMoments(total, row), EMPTY_MOMENTS);
+    const moments = ofSkill.reduce<Moments>(
+      (total, row) => combineMoments(total, row),
+      EMPTY_MOMENTS,
+    );
     return {
       skillId,
       participants: moments.n,

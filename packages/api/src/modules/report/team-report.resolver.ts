@@ -3,12 +3,7 @@ import { requireRole } from "../../auth/guards.js";
 import type { Context } from "../../context.js";
 import { Skill } from "../skill/skill.entity.js";
 import { teamReportCsv } from "./team-report.csv.js";
-import {
-  ReportSkill,
-  ReportSkillMean,
-  TeamReport,
-  TeamReportInput,
-} from "./team-report.types.js";
+import { ReportSkill, ReportSkillMean, TeamReport, TeamReportInput } from "./team-report.types.js";
 
 /** HR's aggregate reports: ADMIN or ANALYST API keys, or an embed token with role analyst. */
 @Resolver()

@@ -53,7 +53,10 @@ export class TeamReportService {
       [caller.organizationId, input.assessmentSlug],
     );
     if (!target) {
-      throw apiError(ERROR_CODES.NOT_FOUND, `No assessment "${input.assessmentSlug}" is available to you.`);
+      throw apiError(
+        ERROR_CODES.NOT_FOUND,
+        `No assessment "${input.assessmentSlug}" is available to you.`,
+      );
     }
     const group = (alias: string) => groupKey(input.groupBy, alias);
     const k = target.minGroupSize;

@@ -129,7 +129,9 @@ export class ReportGroup {
   })
   participants: number | null;
 
-  @Field(() => [ReportSkill], { description: "Per-skill figures in library order; none when suppressed." })
+  @Field(() => [ReportSkill], {
+    description: "Per-skill figures in library order; none when suppressed.",
+  })
   skills: ReportSkill[];
 
   @Field(() => [ReportTrendPoint], {

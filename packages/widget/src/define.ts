@@ -1,4 +1,4 @@
-import { RsAssessment, RsHistory, RsLesson, RsLibrary } from "./index.js";
+import { RsAssessment, RsHistory, RsLesson, RsLibrary, RsTeamReport } from "./index.js";
 
 /** Every element of the widget under its tag name. */
 export const ELEMENTS = {
@@ -6,6 +6,7 @@ export const ELEMENTS = {
   "rs-lesson": RsLesson,
   "rs-assessment": RsAssessment,
   "rs-history": RsHistory,
+  "rs-team-report": RsTeamReport,
 } as const;
 
 /**

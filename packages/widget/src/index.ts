@@ -5,12 +5,22 @@ export { RsAssessment } from "./components/rs-assessment/rs-assessment.js";
 export { RsHistory } from "./components/rs-history/rs-history.js";
 export { RsLesson } from "./components/rs-lesson/rs-lesson.js";
 export { RsLibrary } from "./components/rs-library/rs-library.js";
+export { RsTeamReport } from "./components/rs-team-report/rs-team-report.js";
 export { configure, DEFAULT_ENDPOINT, getConfig } from "./config.js";
 export type { TokenProvider, WidgetConfig } from "./config.js";
 export type { WidgetEventMap } from "./events.js";
 export { VERSION } from "./version.js";
 export { CLIENT_ERROR_CODES } from "./api-client/index.js";
-export type { ApiError, ApiErrorCode, ClientErrorCode } from "./api-client/index.js";
+export type {
+  ApiError,
+  ApiErrorCode,
+  ClientErrorCode,
+  ReportGroup,
+  ReportGrouping,
+  ReportSkill,
+  ReportTrendPoint,
+  TeamReport,
+} from "./api-client/index.js";
 export { ERROR_CODES, SUPPORTED_LOCALES, WIDGET_EVENTS } from "@real-skills/shared";
 export type {
   AnswerDetail,

@@ -19,6 +19,16 @@ export { currentToken } from "./token-cache.js";
 export { authorizedRequest } from "./authorized-request.js";
 export { fetchAttempt, fetchHistory, saveAnswer, startAttempt, submitAttempt } from "./attempts.js";
 export type { Session } from "./attempts.js";
+export { fetchTeamReport } from "./team-report.js";
+export { TEAM_REPORT_QUERY } from "./report-documents.js";
+export type {
+  ReportGroup,
+  ReportGrouping,
+  ReportSkill,
+  ReportTrendPoint,
+  TeamReport,
+  TeamReportInput,
+} from "./report-documents.js";
 export type {
   AttemptAssessment,
   AttemptData,

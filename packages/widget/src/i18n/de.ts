@@ -72,4 +72,28 @@ export const de: Messages = {
   skill: "Fähigkeit",
   score: "Punkte",
   bandHeading: "Stufe",
+
+  reportLoadFailed: "Der Teambericht konnte nicht geladen werden.",
+  reportForbidden:
+    "Dieser Bericht braucht ein Token mit der Rolle Analyst. Frag deine Administration nach Zugang.",
+  reportNotFound: "Es gibt keine Einschätzung mit diesem Namen.",
+  reportBadPeriod:
+    "Der Zeitraum ist ungültig: Monate als JJJJ-MM angeben, höchstens 36 auseinander.",
+  reportNoAssessment: "Wähle eine Einschätzung für diesen Bericht.",
+  reportEmpty: (from, to) => `Von ${from} bis ${to} wurden keine Antworten gezählt.`,
+  reportPeriod: (from, to, responses) =>
+    `${from} – ${to}: ${responses === 1 ? "1 Antwort" : `${responses} Antworten`}.`,
+  reportPrivacy: (min) =>
+    `Gruppen mit weniger als ${min} Personen bleiben ausgeblendet, und niemandes eigene Antworten werden gezeigt.`,
+  hiddenGroup: (min) => `Ausgeblendet: weniger als ${min} Personen haben geantwortet`,
+  everyone: "Alle",
+  notSet: "Nicht angegeben",
+  group: "Gruppe",
+  responses: "Antworten",
+  average: "Durchschnitt",
+  reliability: "Reliabilität (α)",
+  month: "Monat",
+  groupChart: (skill) => `${skill}: Durchschnitt je Gruppe`,
+  trendChart: (skill) => `${skill}: alle, Monat für Monat`,
+  trendCaption: "Alle, Monat für Monat",
 };

@@ -68,4 +68,26 @@ export const en: Messages = {
   skill: "Skill",
   score: "Score",
   bandHeading: "Level",
+
+  reportLoadFailed: "The team report could not be loaded.",
+  reportForbidden: "This report needs an analyst token. Ask your administrator for access.",
+  reportNotFound: "There is no assessment with this name.",
+  reportBadPeriod: "The report period is not valid: give months as YYYY-MM, at most 36 apart.",
+  reportNoAssessment: "Choose an assessment for this report.",
+  reportEmpty: (from, to) => `No responses were counted from ${from} to ${to}.`,
+  reportPeriod: (from, to, responses) =>
+    `${from} – ${to}: ${responses === 1 ? "1 response" : `${responses} responses`}.`,
+  reportPrivacy: (min) =>
+    `Groups with fewer than ${min} people stay hidden, and no one's own answers are shown.`,
+  hiddenGroup: (min) => `Hidden: fewer than ${min} people responded`,
+  everyone: "Everyone",
+  notSet: "Not set",
+  group: "Group",
+  responses: "Responses",
+  average: "Average",
+  reliability: "Reliability (α)",
+  month: "Month",
+  groupChart: (skill) => `${skill}: average by group`,
+  trendChart: (skill) => `${skill}: everyone, month by month`,
+  trendCaption: "Everyone, month by month",
 };

@@ -5,6 +5,7 @@ import type { Messages } from "./messages.js";
 
 export type { Messages } from "./messages.js";
 export { formatDay } from "./format-day.js";
+export { formatMonth } from "./format-month.js";
 export { browserLanguages, chosenLocale, resolveLocale } from "./resolve-locale.js";
 export type { LocaleSources } from "./resolve-locale.js";
 

@@ -75,4 +75,29 @@ export interface Messages {
   skill: string;
   score: string;
   bandHeading: string;
+
+  /** `<rs-team-report>`: the texts of HR's aggregate report. */
+  reportLoadFailed: string;
+  /** The token is an employee's: the report needs the `analyst` role. */
+  reportForbidden: string;
+  reportNotFound: string;
+  reportBadPeriod: string;
+  reportNoAssessment: string;
+  /** Months already formatted for the locale ("Nov 2026"). */
+  reportEmpty: (from: string, to: string) => string;
+  reportPeriod: (from: string, to: string, responses: number) => string;
+  reportPrivacy: (minGroupSize: number) => string;
+  /** Instead of a suppressed group's figures: why it is hidden, never how many answered. */
+  hiddenGroup: (minGroupSize: number) => string;
+  everyone: string;
+  /** A team or department that the embed tokens did not name. */
+  notSet: string;
+  group: string;
+  responses: string;
+  average: string;
+  reliability: string;
+  month: string;
+  groupChart: (skill: string) => string;
+  trendChart: (skill: string) => string;
+  trendCaption: string;
 }

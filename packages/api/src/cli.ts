@@ -16,6 +16,8 @@ import {
   OrganizationService,
 } from "./modules/organization/organization.service.js";
 import { createSchema } from "./schema.js";
+import { createServices } from "./context.js";
+import { seedDemoResponses } from "./demo/demo-responses.js";
 
 const USAGE = `Usage: realskills <command>
 
@@ -30,7 +32,8 @@ Commands:
                           HS256 embed key, each shown only this once
   demo setup --origin URL [--json]
                           create the demo organisation "demo" (or reuse it, adding the
-                          origin) and print its HS256 embed key: for the demo page only
+                          origin), give it sample responses for its team report (once),
+                          and print its HS256 embed key: for the demo page only
   token mint --org ID|SLUG --sub SUBJECT [--team T] [--department D] [--role employee|analyst]
              [--locale en|de] [--ttl 1h]
                           print an embed token signed with the organisation's newest HS256
@@ -182,6 +185,11 @@ async function run(argv: string[]): Promise<void> {
         const key = await organizations.currentHs256Key(organization.id);
         if (!key?.secret)
           throw new UsageError(`the demo organisation has no usable HS256 embed key`);
+        await seedDemoResponses(
+          database.dataSource,
+          createServices(database.dataSource),
+          organization.id,
+        );
         const embedKey = { kid: key.kid, secret: key.secret };
         console.log(
           values.json

@@ -41,7 +41,7 @@ export const ERROR_CODES = {
    * assessment; `extensions.availableAt` says when a new attempt can start.
    */
   RETAKE_COOLDOWN: "RETAKE_COOLDOWN",
-  /** The database is unreachable for the moment; the same request may be retried. */
+  /** The database is unreachable for the moment, or the request lost a race with another; the same request may be retried. */
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   /** Anything unexpected. Details are logged on the server, never sent to the client. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",

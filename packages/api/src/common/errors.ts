@@ -16,7 +16,9 @@ export function badInput(field: string, message: string): GraphQLError {
   return apiError(ERROR_CODES.BAD_USER_INPUT, `${field}: ${message}`, { field });
 }
 
-// Codes of the `pg` driver and Node's socket layer that mean "the database is away right now".
+// Codes of the `pg` driver and Node's socket layer that mean "the database is away right now",
+// and the two that mean "this transaction lost a race; the same request again will work"
+// (every write the API offers is safe to repeat: idempotency keys, sequences, upserts).
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -26,6 +28,8 @@ const UNAVAILABLE_CODES = new Set([
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now
   "53300", // too_many_connections
+  "40001", // serialization_failure
+  "40P01", // deadlock_detected
 ]);
 
 function isDatabaseUnavailable(error: unknown): boolean {

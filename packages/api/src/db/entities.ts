@@ -19,6 +19,7 @@ import { RateLimits1764390000000 } from "./migrations/1764390000000-rate-limits.
 import { Attempts1764400000000 } from "./migrations/1764400000000-attempts.js";
 import { Webhooks1764410000000 } from "./migrations/1764410000000-webhooks.js";
 import { ReportCells1764420000000 } from "./migrations/1764420000000-report-cells.js";
+import { XapiEndpoints1764430000000 } from "./migrations/1764430000000-xapi-endpoints.js";
 
 /** Every entity, listed explicitly: ESM has no reliable glob loading. */
 export const ENTITIES = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Attempts1764400000000,
   Webhooks1764410000000,
   ReportCells1764420000000,
+  XapiEndpoints1764430000000,
 ];

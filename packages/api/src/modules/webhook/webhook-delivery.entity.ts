@@ -32,7 +32,8 @@ export class WebhookDelivery {
   eventType: WebhookEventType;
 
   @Field(() => GraphQLJSONObject, {
-    description: "The JSON body sent, exactly as the endpoint receives it.",
+    description:
+      "The event: for REAL_SKILLS endpoints the JSON body exactly as sent; for XAPI endpoints the event the statement was built from.",
   })
   @Column({ type: "jsonb" })
   payload: Record<string, unknown>;

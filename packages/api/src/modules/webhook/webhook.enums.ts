@@ -4,6 +4,13 @@ import { registerEnumType } from "type-graphql";
 export const WEBHOOK_EVENT_TYPES = ["attempt.completed", "assessment.published"] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+/** How deliveries to an endpoint are shaped: our own signed event, or an xAPI statement for an LRS. */
+export const WEBHOOK_FORMATS = ["REAL_SKILLS", "XAPI"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** The only event an XAPI endpoint can take: a statement says that someone completed something. */
+export const XAPI_EVENT_TYPES: readonly WebhookEventType[] = ["attempt.completed"];
+
 export const WEBHOOK_DELIVERY_STATUSES = ["PENDING", "DELIVERED", "FAILED"] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
@@ -12,6 +19,11 @@ export const WebhookEventTypeEnum = {
   ATTEMPT_COMPLETED: "attempt.completed",
   ASSESSMENT_PUBLISHED: "assessment.published",
 } as const satisfies Record<string, WebhookEventType>;
+
+export const WebhookFormatEnum = {
+  REAL_SKILLS: "REAL_SKILLS",
+  XAPI: "XAPI",
+} as const satisfies Record<WebhookFormat, WebhookFormat>;
 
 export const WebhookDeliveryStatusEnum = {
   PENDING: "PENDING",
@@ -30,6 +42,21 @@ registerEnumType(WebhookEventTypeEnum, {
     ASSESSMENT_PUBLISHED: {
       description:
         "`assessment.published`: a new version of one of your assessments was published.",
+    },
+  },
+});
+
+registerEnumType(WebhookFormatEnum, {
+  name: "WebhookFormat",
+  description: "How deliveries to a webhook endpoint are shaped.",
+  valuesConfig: {
+    REAL_SKILLS: {
+      description:
+        "The Real Skills event as JSON, POSTed to the URL and signed with `X-RealSkills-Signature`.",
+    },
+    XAPI: {
+      description:
+        'An xAPI 1.0.3 statement ("completed"), POSTed to `<url>/statements` of a Learning Record Store with your `authorization` header. `attempt.completed` only; carries no scores, bands or answers.',
     },
   },
 });

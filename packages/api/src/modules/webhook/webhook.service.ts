@@ -10,8 +10,10 @@ import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 import type { WebhookDelivery } from "./webhook-delivery.entity.js";
 import {
   WEBHOOK_EVENT_TYPES,
+  XAPI_EVENT_TYPES,
   type WebhookDeliveryStatus,
   type WebhookEventType,
+  type WebhookFormat,
 } from "./webhook.enums.js";
 import { newWebhookSecret } from "./webhook.signature.js";
 import { checkWebhookUrl } from "./webhook-url.js";
@@ -43,16 +45,30 @@ export class WebhookService {
       .find({ where: { organizationId }, order: { createdAt: "DESC", id: "DESC" } });
   }
 
-  /** Creates an endpoint and returns it with its signing secret, shown this once. */
+  /**
+   * Creates an endpoint and returns it with its signing secret, shown this once. An XAPI
+   * endpoint's `authorization` is stored for the worker and never returned or audited.
+   */
   async create(
     actor: OrganizationPrincipal,
-    input: { url: string; events: WebhookEventType[]; description?: string | null },
+    input: {
+      url: string;
+      events: WebhookEventType[];
+      description?: string | null;
+      format?: WebhookFormat | null;
+      authorization?: string | null;
+    },
   ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     const url = checkWebhookUrl(input.url, this.options.allowHttp);
+    const format = input.format ?? "REAL_SKILLS";
     const events = [...new Set(input.events)];
     if (events.length === 0 || !events.every((event) => WEBHOOK_EVENT_TYPES.includes(event))) {
       throw badInput("input.events", "must name at least one event");
     }
+    if (format === "XAPI" && !events.every((event) => XAPI_EVENT_TYPES.includes(event))) {
+      throw badInput("input.events", "XAPI endpoints take ATTEMPT_COMPLETED only");
+    }
+    const authorization = checkAuthorization(format, input.authorization);
     const description = input.description?.trim() || null;
     if (description !== null && description.length > 200) {
       throw badInput("input.description", "must be at most 200 characters");
@@ -67,13 +83,15 @@ export class WebhookService {
           secret,
           description,
           events,
+          format,
+          authorization,
         }),
       );
       await recordAudit(manager, actor, {
         action: "webhook_endpoint.create",
         targetType: "webhook_endpoint",
         targetId: id,
-        details: { url, events },
+        details: { url, events, format },
       });
       return { endpoint: await repository.findOneByOrFail({ id }), secret };
     });
@@ -164,6 +182,28 @@ export class WebhookService {
       cursorOf: (delivery) => timeCursor.encode({ micros: delivery.micros, id: delivery.id }),
     };
   }
+}
+
+/**
+ * An XAPI endpoint needs the `Authorization` header value of its LRS; other endpoints take none.
+ * It goes into a header as is, so it must be one line of visible ASCII.
+ */
+function checkAuthorization(format: WebhookFormat, value?: string | null): string | null {
+  const authorization = value?.trim() || null;
+  if (format !== "XAPI") {
+    if (authorization !== null) throw badInput("input.authorization", "is for XAPI endpoints only");
+    return null;
+  }
+  if (authorization === null) {
+    throw badInput("input.authorization", "is required for XAPI endpoints");
+  }
+  if (authorization.length > 2000 || !/^[\x20-\x7e]+$/.test(authorization)) {
+    throw badInput(
+      "input.authorization",
+      "must be one line of visible ASCII, at most 2000 characters",
+    );
+  }
+  return authorization;
 }
 
 function endpointNotFound() {

@@ -1,7 +1,6 @@
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
-import type { WebhookEventType } from "./webhook.enums.js";
-import { signWebhook } from "./webhook.signature.js";
+import { deliveryRequest, type OutgoingDelivery } from "./webhook.request.js";
 
 export interface WebhookWorkerOptions {
   /** How long to wait between two looks for due deliveries. */
@@ -16,12 +15,7 @@ export interface WebhookWorkerOptions {
   batchSize?: number;
 }
 
-interface ClaimedDelivery {
-  id: string;
-  eventType: WebhookEventType;
-  payload: Record<string, unknown>;
-  url: string;
-  secret: string;
+interface ClaimedDelivery extends OutgoingDelivery {
   disabled: boolean;
 }
 
@@ -30,14 +24,14 @@ type Outcome =
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
 const REQUEST_TIMEOUT_MS = 10_000;
-const USER_AGENT = "RealSkills-Webhooks/1";
 
 /**
  * Sends the webhook outbox (docs/decisions/0011-webhook-outbox.md). Each look claims due
  * deliveries in one short statement (FOR UPDATE SKIP LOCKED, plus a lease in `locked_until`),
- * then POSTs them with no transaction open, then records each outcome. Any number of workers
- * may run against one database; a worker killed mid-delivery leaves a lease that expires, and
- * the delivery is sent again: at least once.
+ * then POSTs them with no transaction open — each in its endpoint's format (webhook.request.ts),
+ * the same way for every format — then records each outcome. Any number of workers may run
+ * against one database; a worker killed mid-delivery leaves a lease that expires, and the
+ * delivery is sent again: at least once.
  */
 export class WebhookWorker {
   private readonly requestTimeoutMs: number;
@@ -113,7 +107,8 @@ export class WebhookWorker {
             SET locked_until = now() + $2 * interval '1 millisecond'
            FROM due, webhook_endpoint e
           WHERE d.id = due.id AND e.id = d.endpoint_id
-         RETURNING d.id, d.event_type AS "eventType", d.payload, e.url, e.secret,
+         RETURNING d.id, d.organization_id AS "organizationId", d.event_type AS "eventType",
+                   d.payload, e.format, e.url, e.secret, e.authorization_header AS authorization,
                    e.disabled_at IS NOT NULL AS disabled)
        SELECT * FROM claimed`,
       [this.batchSize, this.leaseMs],
@@ -174,24 +169,18 @@ export class WebhookWorker {
   }
 
   private async post(delivery: ClaimedDelivery): Promise<Outcome> {
-    const body = eventBody(delivery.payload);
     try {
-      const response = await fetch(delivery.url, {
+      const request = deliveryRequest(delivery);
+      const response = await fetch(request.url, {
         method: "POST",
-        headers: {
-          "Content-Type": "application/json",
-          "User-Agent": USER_AGENT,
-          "X-RealSkills-Event": delivery.eventType,
-          "X-RealSkills-Delivery": delivery.id,
-          "X-RealSkills-Signature": signWebhook(delivery.secret, body),
-        },
-        body,
+        headers: request.headers,
+        body: request.body,
         // A redirect is not success: the receiver's URL should be configured exactly.
         redirect: "manual",
         signal: AbortSignal.timeout(this.requestTimeoutMs),
       });
       await response.body?.cancel().catch(() => undefined);
-      if (response.status >= 200 && response.status < 300) {
+      if (request.accepted(response.status)) {
         return { ok: true, statusCode: response.status };
       }
       return { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
@@ -199,12 +188,6 @@ export class WebhookWorker {
       return { ok: false, statusCode: null, error: describeError(error) };
     }
   }
-}
-
-/** The JSON body of a delivery: envelope fields first, then the event's own. */
-function eventBody(payload: Record<string, unknown>): string {
-  const { id, type, occurredAt, organizationId, ...data } = payload;
-  return JSON.stringify({ id, type, occurredAt, organizationId, ...data });
 }
 
 function describeError(error: unknown): string {

@@ -9,6 +9,9 @@ import type { AddressInfo } from "node:net";
 
 /** One request as the receiver saw it. */
 export interface Received {
+  method: string | undefined;
+  /** The request's path (and query), e.g. `/hooks` or `/xapi/statements`. */
+  path: string | undefined;
   headers: http.IncomingHttpHeaders;
   body: string;
   at: number;
@@ -36,6 +39,8 @@ export async function startReceiver(): Promise<Receiver> {
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       requests.push({
+        method: request.method,
+        path: request.url,
         headers: request.headers,
         body: Buffer.concat(chunks).toString("utf8"),
         at: Date.now(),

@@ -141,10 +141,16 @@ export function monthRange(
   return { from: monthName(from), to: monthName(to), months };
 }
 
+// Before any response could exist, and far enough from year 0 (which PostgreSQL's dates do not
+// have) that a default `from` 11 months earlier is still a date.
+const FIRST_YEAR = 2000;
+
 function parseMonth(value: string, field: string): number {
   const match = MONTH.exec(value);
   if (!match) throw badInput(field, "must be a month written `YYYY-MM`, e.g. `2026-09`");
-  return Number(match[1]) * 12 + Number(match[2]) - 1;
+  const year = Number(match[1]);
+  if (year < FIRST_YEAR) throw badInput(field, `must be a month from \`${FIRST_YEAR}-01\` on`);
+  return year * 12 + Number(match[2]) - 1;
 }
 
 function monthIndex(date: Date): number {

@@ -43,6 +43,8 @@ export interface Services {
 export interface ServiceSettings {
   /** Accept `http://` webhook URLs (tests, local development); `https://` only by default. */
   webhookAllowHttp?: boolean;
+  /** The current time as team reports see it (tests only: to read this month as ended). */
+  reportNow?: () => Date;
 }
 
 /** Builds the process-wide services. Called once per server. */
@@ -61,7 +63,7 @@ export function createServices(dataSource: DataSource, settings: ServiceSettings
     audit: new AuditService(dataSource),
     attempts: new AttemptService(dataSource, assessments, versionItems, reportCells),
     webhooks: new WebhookService(dataSource, { allowHttp: settings.webhookAllowHttp ?? false }),
-    teamReports: new TeamReportService(dataSource),
+    teamReports: new TeamReportService(dataSource, settings.reportNow),
   };
 }
 

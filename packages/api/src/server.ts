@@ -43,6 +43,8 @@ export interface ServerOptions {
   logger: Logger;
   /** A prebuilt schema (tests share one); built when absent. */
   schema?: GraphQLSchema;
+  /** The current time as team reports see it; tests only. */
+  reportNow?: () => Date;
 }
 
 export interface RealSkillsServer {
@@ -67,6 +69,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   const { database, logger } = options;
   const services = createServices(database.dataSource, {
     webhookAllowHttp: options.config.webhookAllowHttp,
+    reportNow: options.reportNow,
   });
   const authenticator = new Authenticator(database.dataSource);
   const contextFor = (

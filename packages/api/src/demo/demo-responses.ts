@@ -14,8 +14,8 @@ const DEMO_TEAMS = [
 export const DEMO_REPORT_ASSESSMENT = "real-skills-check";
 
 /**
- * Gives the demo organisation some submitted responses (once: nothing happens when it has any
- * attempt), so that the demo HR page has a team report to show. Answers go through the same
+ * Gives the demo organisation some submitted responses, dated last month (once: nothing
+ * happens when it has any attempt), so that the demo HR page has a team report to show. Answers go through the same
  * service as employees' answers, so the report cells are maintained exactly as in use; they
  * are drawn from a fixed seed, so every demo shows the same figures.
  */
@@ -31,6 +31,9 @@ export async function seedDemoResponses(
   if ((existing?.count ?? 0) > 0) return 0;
   const versionItems = new VersionItemsCache(dataSource);
   const random = mulberry32(20261129);
+  // Dated last month: reports show months that have ended (docs/analytics.md).
+  const now = new Date();
+  const lastMonth = { year: now.getUTCFullYear(), month: now.getUTCMonth() - 1 };
   let submitted = 0;
   for (const { team, department, people, leaning } of DEMO_TEAMS) {
     for (let person = 1; person <= people; person += 1) {
@@ -68,7 +71,9 @@ export async function seedDemoResponses(
           ...answer,
         });
       }
-      await services.attempts.submit(employee, attempt.id, `demo-seed-${employee.subject}`);
+      await services.attempts.submit(employee, attempt.id, `demo-seed-${employee.subject}`, {
+        submittedAt: new Date(Date.UTC(lastMonth.year, lastMonth.month, 10, 9, submitted)),
+      });
       submitted += 1;
     }
   }

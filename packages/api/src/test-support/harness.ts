@@ -58,7 +58,12 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { importContent?: boolean; webhookAllowHttp?: boolean } = {},
+  options: {
+    importContent?: boolean;
+    webhookAllowHttp?: boolean;
+    /** The current time as team reports see it, e.g. next month to report on this one. */
+    reportNow?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const base = loadConfig();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
@@ -80,6 +85,7 @@ export async function createTestApp(
     },
     database,
     logger,
+    reportNow: options.reportNow,
   });
   queries.length = 0;
   let baseUrl: Promise<string> | undefined;

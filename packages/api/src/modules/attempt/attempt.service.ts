@@ -123,7 +123,16 @@ export class AttemptService {
    * transaction. The row lock serialises concurrent submits; the one that comes second sees
    * SUBMITTED and returns the stored result (same key) or refuses.
    */
-  async submit(employee: EmbedTokenPrincipal, attemptId: string, key: string): Promise<Attempt> {
+  async submit(
+    employee: EmbedTokenPrincipal,
+    attemptId: string,
+    key: string,
+    /**
+     * For seeders (the demo's sample responses, benchmark data) only, never from a request: the
+     * time the attempt counts as submitted, which also decides its report month.
+     */
+    options: { submittedAt?: Date } = {},
+  ): Promise<Attempt> {
     if (key.length < 1 || key.length > LIMITS.maxIdempotencyKeyLength) {
       throw badInput(
         "input.idempotencyKey",
@@ -171,11 +180,12 @@ export class AttemptService {
       const [submitted] = await manager.query<Attempt[]>(
         `WITH closed AS (
            UPDATE attempt
-              SET status = 'SUBMITTED', submitted_at = now(), updated_at = now(),
+              SET status = 'SUBMITTED', submitted_at = COALESCE($5, now()),
+                  updated_at = COALESCE($5, now()),
                   idempotency_key = $2, team = $3, department = $4
             WHERE id = $1 RETURNING *)
          SELECT ${COLUMNS} FROM closed t`,
-        [attempt.id, key, employee.team, employee.department],
+        [attempt.id, key, employee.team, employee.department, options.submittedAt ?? null],
       );
       if (!submitted) throw notFound();
       await this.reportCells.countSubmission(manager, submitted, scored.value, answers);

@@ -40,10 +40,14 @@ function inRange(alias: string): string {
  * figure, in its group and in every total, for every grouping and every range.
  */
 export class TeamReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The current time; tests move it to read a month as if it had ended. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async report(caller: OrganizationPrincipal, input: TeamReportInput): Promise<TeamReport> {
-    const { from, to, months } = monthRange(input.from, input.to);
+    const { from, to, months } = monthRange(input.from, input.to, this.now());
     const [target] = await this.dataSource.query<{ assessmentId: string; minGroupSize: number }[]>(
       `SELECT a.id AS "assessmentId", o.min_group_size AS "minGroupSize"
          FROM organization o
@@ -124,13 +128,25 @@ export class TeamReportService {
   }
 }
 
-/** The months of the range, `YYYY-MM`, checked; a year up to this month by default. */
+/**
+ * The months of the range, `YYYY-MM`, checked; by default the twelve months up to last month.
+ * Only months that have ended are reported: a month's cells keep changing while people submit,
+ * and two reads of the same report minutes apart would differ by exactly the people who
+ * submitted in between. An ended month's cells change only by an erasure.
+ */
 export function monthRange(
   fromInput: string | null | undefined,
   toInput: string | null | undefined,
-  now = new Date(),
+  now: Date,
 ): { from: string; to: string; months: string[] } {
-  const to = toInput == null ? monthIndex(now) : parseMonth(toInput, "input.to");
+  const lastEnded = monthIndex(now) - 1;
+  const to = toInput == null ? lastEnded : parseMonth(toInput, "input.to");
+  if (to > lastEnded) {
+    throw badInput(
+      "input.to",
+      `must be a month that has ended (${monthName(lastEnded)} or earlier): a month is reported once it is over`,
+    );
+  }
   const from = fromInput == null ? to - 11 : parseMonth(fromInput, "input.from");
   if (from > to) throw badInput("input.from", "must not be after `to`");
   if (to - from + 1 > LIMITS.maxReportMonths) {

@@ -24,7 +24,7 @@ export class TeamReportInput {
   @Field(() => String, {
     nullable: true,
     description:
-      "Last month counted, `YYYY-MM` (UTC), inclusive. Default: the current month. At most 36 months after `from`.",
+      "Last month counted, `YYYY-MM` (UTC), inclusive: a month that has ended, as the current month is reported once it is over. Default: last month. At most 36 months after `from`.",
   })
   to?: string | null;
 }

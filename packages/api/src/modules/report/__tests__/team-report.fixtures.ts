@@ -370,3 +370,9 @@ export function sumsOf(group: ReportGroupView) {
     ),
   };
 }
+
+/** A moment in the first day of next month (UTC): "now" for reading this month as ended. */
+export function startOfNextMonth(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1, 1));
+}

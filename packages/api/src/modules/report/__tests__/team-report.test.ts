@@ -13,6 +13,7 @@ import {
   moveToPreviousMonth,
   pointsOf,
   previousMonth,
+  startOfNextMonth,
   respond,
   sampleVariance,
   scaleItems,
@@ -55,7 +56,9 @@ let thisMonth: string;
 let lastMonth: string;
 
 beforeAll(async () => {
-  app = await createTestApp();
+  // Reports show months that have ended; read them from next month, so that this month's
+  // submissions are reportable (team-report-over-time.test.ts checks the real clock).
+  app = await createTestApp({ reportNow: startOfNextMonth });
   [org, twin] = await Promise.all([
     app.createOrganization({ origins: [ORIGIN] }),
     app.createOrganization({ origins: [ORIGIN] }),

@@ -7,6 +7,8 @@ const language = document.querySelector("#language");
 const tokenEndpoint = document.currentScript?.dataset.tokenEndpoint;
 // `?employee=…` picks the demo employee, so that several can try the page (and tests stay apart).
 const employee = new URLSearchParams(location.search).get("employee");
+// The HR page signs its reader in as an analyst (data-role="analyst"); the other pages as an employee.
+const role = document.currentScript?.dataset.role;
 
 // The token comes from the intranet's own backend, which knows who is signed in; the widget
 // calls this whenever it needs a token, and once more when the API turns one down.
@@ -14,7 +16,7 @@ async function getToken() {
   const response = await fetch(tokenEndpoint, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(employee ? { subject: employee } : {}),
+    body: JSON.stringify({ ...(employee ? { subject: employee } : {}), ...(role ? { role } : {}) }),
   });
   if (!response.ok) throw new Error(`The token endpoint answered ${response.status}`);
   const { token } = await response.json();

@@ -30,6 +30,9 @@ const DIST_FILES = new Set(["/real-skills.js", "/real-skills.js.map"]);
 const TOKEN_PATH = "/api/real-skills-token";
 const TOKEN_TTL_SECONDS = 15 * 60;
 const DEFAULT_SUBJECT = "demo-employee-1";
+const DEFAULT_ANALYST = "demo-analyst-1";
+// Analysts read the HR page's aggregate report (<rs-team-report>); employees their own results.
+const ROLES = new Set(["employee", "analyst"]);
 // Pseudonymous ids only: what a real intranet would send instead of a name or an email address.
 const SUBJECT_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const MAX_TOKEN_REQUEST_BYTES = 1024;
@@ -120,7 +123,8 @@ async function handle(request, response, { apiUrl, apiOrigin, signingKey }) {
  * The intranet backend's token route: an embed token for the employee signed in to the
  * intranet. A real intranet takes the employee from its own session; the demo has no sign-in,
  * so it uses a fixed demo employee, or the pseudonymous `subject` in the JSON body (tests use a
- * fresh one each). Requiring a JSON body keeps other sites from calling it: a cross-origin
+ * fresh one each), and the `role` the page asks for (`analyst` on the HR page). A real backend
+ * takes the role from its own records of who may see HR reports, never from the page. Requiring a JSON body keeps other sites from calling it: a cross-origin
  * JSON POST needs a preflight, which this server never approves.
  */
 async function mintToken(request, response, signingKey) {
@@ -138,12 +142,14 @@ async function mintToken(request, response, signingKey) {
   } catch {
     return send(response, 400, "Bad request");
   }
-  const subject = body?.subject ?? DEFAULT_SUBJECT;
+  const role = body?.role ?? "employee";
+  if (!ROLES.has(role)) return send(response, 400, "role must be employee or analyst");
+  const subject = body?.subject ?? (role === "analyst" ? DEFAULT_ANALYST : DEFAULT_SUBJECT);
   if (typeof subject !== "string" || !SUBJECT_PATTERN.test(subject)) {
     return send(response, 400, "subject must be 1–64 letters, digits, dots, dashes or underscores");
   }
   const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({ role: "employee" })
+  const token = await new SignJWT({ role })
     .setProtectedHeader({ alg: "HS256", kid: signingKey.kid, typ: "JWT" })
     .setSubject(subject)
     .setAudience("real-skills")

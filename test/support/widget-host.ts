@@ -1,15 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
-import { SignJWT } from "jose";
+import { mintEmbedToken, type EmbedKey } from "./embed-token.js";
 
 const BUNDLE = fileURLToPath(new URL("../../packages/widget/dist/real-skills.js", import.meta.url));
 
-/** An organisation's HS256 embed key, as `realskills org create --json` prints it. */
-export interface EmbedKey {
-  kid: string;
-  secret: string;
-}
+export type { EmbedKey } from "./embed-token.js";
 
 export interface WidgetHostOptions {
   /** The port the organisation allows as its origin; 0 picks a free one. */
@@ -35,12 +31,12 @@ export interface WidgetHost {
  * route. What the page script does comes from its query string:
  *  - `employee=ID` signs that employee in through `configure({ getToken })`;
  *  - `tokenLocale=de` puts a `locale` claim into the embed token;
+ *  - `role=analyst` signs an HR analyst in instead (for `<rs-team-report>`);
  *  - `configLocale=de` calls `configure({ locale })`.
  * After an `rs-complete`, the page replaces its `<rs-history>` with a fresh one, as the demo does.
  */
 export async function startWidgetHost(options: WidgetHostOptions): Promise<WidgetHost> {
   const pages = new Map<string, string>();
-  const secret = Buffer.from(options.embedKey.secret, "base64url");
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       response.writeHead(500, { "Content-Type": "text/plain" });
@@ -51,17 +47,16 @@ export async function startWidgetHost(options: WidgetHostOptions): Promise<Widge
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const { pathname } = new URL(request.url ?? "/", "http://host");
     if (pathname === "/token" && request.method === "POST") {
-      const { subject, locale } = JSON.parse(await readBody(request)) as {
+      const { subject, locale, role } = JSON.parse(await readBody(request)) as {
         subject: string;
         locale?: string | null;
+        role?: "employee" | "analyst" | null;
       };
-      const token = await new SignJWT(locale ? { locale } : {})
-        .setProtectedHeader({ alg: "HS256", kid: options.embedKey.kid })
-        .setSubject(subject)
-        .setAudience("real-skills")
-        .setIssuedAt()
-        .setExpirationTime("15m")
-        .sign(secret);
+      const token = await mintEmbedToken(options.embedKey, {
+        sub: subject,
+        ...(locale ? { locale } : {}),
+        ...(role ? { role } : {}),
+      });
       send(response, "application/json", JSON.stringify({ token }));
     } else if (pathname === "/real-skills.js") {
       send(response, "text/javascript", await readFile(BUNDLE));
@@ -107,6 +102,7 @@ const params = new URLSearchParams(location.search);
 const employee = params.get("employee");
 const tokenLocale = params.get("tokenLocale");
 const configLocale = params.get("configLocale");
+const role = params.get("role");
 if (configLocale) window.RealSkills.configure({ locale: configLocale });
 if (employee) {
   window.RealSkills.configure({
@@ -114,7 +110,7 @@ if (employee) {
       const response = await fetch("/token", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ subject: employee, locale: tokenLocale }),
+        body: JSON.stringify({ subject: employee, locale: tokenLocale, role }),
       });
       if (!response.ok) throw new Error("token route: " + response.status);
       return (await response.json()).token;

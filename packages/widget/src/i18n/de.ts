@@ -84,7 +84,7 @@ export const de: Messages = {
   reportPeriod: (from, to, responses) =>
     `${from} – ${to}: ${responses === 1 ? "1 Antwort" : `${responses} Antworten`}.`,
   reportPrivacy: (min) =>
-    `Gruppen mit weniger als ${min} Personen bleiben ausgeblendet, und niemandes eigene Antworten werden gezeigt.`,
+    `Gruppen mit weniger als ${min} Personen bleiben ausgeblendet; Antworten einzelner Personen erscheinen nie.`,
   hiddenGroup: (min) => `Ausgeblendet: weniger als ${min} Personen haben geantwortet`,
   everyone: "Alle",
   notSet: "Nicht angegeben",

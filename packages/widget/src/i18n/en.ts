@@ -78,7 +78,7 @@ export const en: Messages = {
   reportPeriod: (from, to, responses) =>
     `${from} – ${to}: ${responses === 1 ? "1 response" : `${responses} responses`}.`,
   reportPrivacy: (min) =>
-    `Groups with fewer than ${min} people stay hidden, and no one's own answers are shown.`,
+    `Groups with fewer than ${min} people stay hidden; no one's own answers ever appear.`,
   hiddenGroup: (min) => `Hidden: fewer than ${min} people responded`,
   everyone: "Everyone",
   notSet: "Not set",

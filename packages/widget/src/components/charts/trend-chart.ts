@@ -11,16 +11,28 @@ export interface TrendPoint {
   slot?: number;
 }
 
+/** Words under a chart whose slots are a fixed range: what it shows, and the first and last slot. */
+export interface TrendAxis {
+  title: string;
+  first: string;
+  last: string;
+}
+
+// The axis line sits below the lowest dot and its label.
+const AXIS_HEIGHT = 20;
+
 /**
  * Scores over time as dots joined by lines, with dashed guides at the band boundaries. As with
  * the bar chart, x positions are percentages and there is no viewBox, so nothing stretches.
  * Screen readers get `label` followed by every point in words; each element also has a table.
+ * With an `axis`, a line of text under the dots names the range for sighted readers too.
  */
 export function renderTrendChart(
   label: string,
   points: readonly TrendPoint[],
   format: (at: string) => string,
   slots = points.length,
+  axis?: TrendAxis,
 ): TemplateResult {
   const described = points.map((point) => `${format(point.at)}: ${point.score}`).join(", ");
   const x = (point: TrendPoint, index: number): string => xFor(point.slot ?? index, slots);
@@ -31,8 +43,17 @@ export function renderTrendChart(
       role="img"
       aria-label=${`${label}: ${described}`}
       width="100%"
-      height=${TREND_HEIGHT}
+      height=${TREND_HEIGHT + (axis ? AXIS_HEIGHT : 0)}
     >
+      ${
+        axis
+          ? svg`
+              <text class="dot-label" x="0" y=${TREND_HEIGHT + 12}>${axis.first}</text>
+              <text class="dot-label" x="50%" y=${TREND_HEIGHT + 12} text-anchor="middle">${axis.title}</text>
+              <text class="dot-label" x="100%" y=${TREND_HEIGHT + 12} text-anchor="end">${axis.last}</text>
+            `
+          : ""
+      }
       ${Object.values(BAND_THRESHOLDS).map(
         (threshold) =>
           svg`<line class="guide" x1="0" x2="100%" y1=${yFor(threshold)} y2=${yFor(threshold)} />`,

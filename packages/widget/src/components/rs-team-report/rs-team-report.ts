@@ -32,7 +32,7 @@ const GROUPINGS: Readonly<Record<string, ReportGrouping>> = {
  * @attr assessment - The assessment to report on (its slug). Required.
  * @attr group-by - `team` (default), `department` or `organization`: what the bars compare.
  * @attr from - First month counted, `YYYY-MM`; the API's default is 11 months before `to`.
- * @attr to - Last month counted, `YYYY-MM`; the API's default is the current month.
+ * @attr to - Last month counted, `YYYY-MM`, a month that has ended; the API's default is last month.
  * @attr endpoint - GraphQL endpoint; overrides `configure({ endpoint })`.
  * @attr locale - Language of texts and skill names (`en`, `de`, or a tag such as `de-CH`);
  *   overrides `configure({ locale })`, the embed token's `locale` claim and the browser's languages.
@@ -145,7 +145,10 @@ export class RsTeamReport extends LitElement {
   private renderReport(report: TeamReport, messages: Messages): TemplateResult {
     const locale = this.settings.locale;
     const month = (value: string): string => formatMonth(value, locale);
-    const alpha = new Intl.NumberFormat(locale, { minimumFractionDigits: 2 });
+    const alpha = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     const hidden = messages.hiddenGroup(report.minGroupSize);
     const skills = reportSkills(report);
     if (skills.length === 0) {
@@ -179,6 +182,7 @@ export class RsTeamReport extends LitElement {
                 trendOf(report, slug),
                 month,
                 report.overall.trend.length,
+                { title: messages.trendCaption, first: month(report.from), last: month(report.to) },
               )}
             </li>
           `;

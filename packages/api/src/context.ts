@@ -18,6 +18,7 @@ import { EmbedKeyService } from "./modules/organization/embed-key.service.js";
 import { OrganizationService } from "./modules/organization/organization.service.js";
 import { createSkillLoaders } from "./modules/skill/skill.loaders.js";
 import { SkillService } from "./modules/skill/skill.service.js";
+import { SubjectDataService } from "./modules/subject/subject-data.service.js";
 import { WebhookService } from "./modules/webhook/webhook.service.js";
 
 /** Process-wide services: created once with the server, shared by every request. */
@@ -37,6 +38,8 @@ export interface Services {
   webhooks: WebhookService;
   /** HR's privacy-safe aggregate reports. */
   teamReports: TeamReportService;
+  /** GDPR export and erasure of one employee's data (admin API). */
+  subjectData: SubjectDataService;
 }
 
 /** Settings of the services; those left out take their defaults. */
@@ -64,6 +67,7 @@ export function createServices(dataSource: DataSource, settings: ServiceSettings
     attempts: new AttemptService(dataSource, assessments, versionItems, reportCells),
     webhooks: new WebhookService(dataSource, { allowHttp: settings.webhookAllowHttp ?? false }),
     teamReports: new TeamReportService(dataSource, settings.reportNow),
+    subjectData: new SubjectDataService(dataSource, reportCells),
   };
 }
 

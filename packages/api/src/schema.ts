@@ -25,6 +25,7 @@ import {
   TeamReportResolver,
 } from "./modules/report/team-report.resolver.js";
 import { SkillResolver } from "./modules/skill/skill.resolver.js";
+import { SubjectDataResolver } from "./modules/subject/index.js";
 import { WebhookResolver } from "./modules/webhook/webhook.resolver.js";
 
 /** Builds the executable schema. Process-wide: build once and share. */
@@ -52,6 +53,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       TeamReportResolver,
       ReportSkillResolver,
       ReportSkillMeanResolver,
+      SubjectDataResolver,
     ],
     // Inputs are checked by services with messages naming the field; no class-validator.
     validate: false,

@@ -38,7 +38,8 @@ export class AuthFailure extends Error {
   }
 }
 
-const MAX_CLAIM_LENGTH = 200;
+/** Longest `sub`, `team` or `department` claim accepted; also the longest subject an admin can name. */
+export const MAX_CLAIM_LENGTH = 200;
 
 /**
  * Verifies embed tokens (JWTs minted by an organisation's backend). The header's `kid` selects the

@@ -36,14 +36,14 @@ export class AuditEntry {
 
   @Field({
     description:
-      "The kind of object changed: `assessment`, `organization`, `api_key`, `embed_key` or `webhook_endpoint`.",
+      "The kind of object changed: `assessment`, `organization`, `api_key`, `embed_key`, `webhook_endpoint` or `subject` (an employee's data, exported or erased).",
   })
   @Column({ name: "target_type", type: "text" })
   targetType: string;
 
   @Field({
     description:
-      "The object changed: an assessment's, the organisation's, an API key's or a webhook endpoint's id, or an embed key's `kid`.",
+      "The object changed: an assessment's, the organisation's, an API key's or a webhook endpoint's id, an embed key's `kid`, or for a subject the hex SHA-256 of `<organisation id>:<subject>` (never the subject itself).",
   })
   @Column({ name: "target_id", type: "text" })
   targetId: string;

@@ -15,10 +15,12 @@ export const AUDIT_ACTIONS = [
   "embed_key.revoke",
   "webhook_endpoint.create",
   "webhook_endpoint.disable",
+  "subject.export",
+  "subject.erase",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an action was done to; the part of the action before the dot. */
 export type AuditTargetType =
-  "assessment" | "organization" | "api_key" | "embed_key" | "webhook_endpoint";
+  "assessment" | "organization" | "api_key" | "embed_key" | "webhook_endpoint" | "subject";

@@ -15,6 +15,8 @@ export interface WidgetHostOptions {
   embedKey: EmbedKey;
   /** The `Content-Security-Policy` header of every page, if any. */
   contentSecurityPolicy?: string;
+  /** The time the token route signs tokens at: the API's, when its clock is shifted. */
+  clock?: () => Date;
 }
 
 export interface WidgetHost {
@@ -52,11 +54,15 @@ export async function startWidgetHost(options: WidgetHostOptions): Promise<Widge
         locale?: string | null;
         role?: "employee" | "analyst" | null;
       };
-      const token = await mintEmbedToken(options.embedKey, {
-        sub: subject,
-        ...(locale ? { locale } : {}),
-        ...(role ? { role } : {}),
-      });
+      const token = await mintEmbedToken(
+        options.embedKey,
+        {
+          sub: subject,
+          ...(locale ? { locale } : {}),
+          ...(role ? { role } : {}),
+        },
+        options.clock?.(),
+      );
       send(response, "application/json", JSON.stringify({ token }));
     } else if (pathname === "/real-skills.js") {
       send(response, "text/javascript", await readFile(BUNDLE));

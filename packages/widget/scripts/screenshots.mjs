@@ -35,16 +35,10 @@ const [apiPort, demoPort] = [await freePort(), await freePort()];
 const apiUrl = `http://localhost:${apiPort}`;
 
 cli(["content", "import"]);
+// The demo organisation, as `pnpm start` sets it up: it comes with last month's sample responses
+// of three teams, so the team report has figures and a hidden team to show.
 const { embedKey } = JSON.parse(
-  cli([
-    "org",
-    "create",
-    "--name",
-    "Northwind",
-    "--origin",
-    `http://localhost:${demoPort}`,
-    "--json",
-  ]),
+  cli(["demo", "setup", "--origin", `http://localhost:${demoPort}`, "--json"]),
 );
 const api = spawn(process.execPath, [path.join(ROOT, "packages/api/dist/main.js")], {
   env: { ...env, NODE_ENV: "production", PORT: String(apiPort), HOST: "127.0.0.1" },
@@ -110,6 +104,12 @@ try {
   const history = await open("<rs-history></rs-history>", { employee });
   await history.locator("rs-history [part~=chart]").first().waitFor();
   await capture(history, "rs-history");
+
+  const report = await open('<rs-team-report assessment="real-skills-check"></rs-team-report>', {
+    role: "analyst",
+  });
+  await report.locator("rs-team-report [part~=chart]").first().waitFor();
+  await capture(report, "rs-team-report");
 } finally {
   await browser.close();
   await demo.close();
@@ -120,10 +120,10 @@ try {
 
 /**
  * A bare page on the demo's origin with `body` in a 640-pixel column. The demo's own script
- * configures getToken with the demo server's token route, for `employee`, unless `signedIn` is
- * false.
+ * configures getToken with the demo server's token route, for `employee` (as an HR analyst with
+ * `role: "analyst"`), unless `signedIn` is false.
  */
-async function open(body, { employee, signedIn = true } = {}) {
+async function open(body, { employee, role, signedIn = true } = {}) {
   const page = await browser.newPage({
     viewport: { width: WIDTH + 32, height: MAX_HEIGHT + 32 },
     locale: "en-US",
@@ -132,7 +132,7 @@ async function open(body, { employee, signedIn = true } = {}) {
   });
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
   await page.route(`${demo.url}screenshot.html*`, (route) =>
-    route.fulfill({ contentType: "text/html", body: pageHtml(body, signedIn) }),
+    route.fulfill({ contentType: "text/html", body: pageHtml(body, signedIn, role) }),
   );
   await page.goto(`${demo.url}screenshot.html${employee ? `?employee=${employee}` : ""}`);
   return page;
@@ -154,8 +154,9 @@ async function capture(page, name) {
   );
 }
 
-function pageHtml(body, signedIn) {
+function pageHtml(body, signedIn, role) {
   const tokenEndpoint = signedIn ? "/api/real-skills-token" : "";
+  const roleAttribute = role ? ` data-role="${role}"` : "";
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -166,7 +167,7 @@ function pageHtml(body, signedIn) {
       main { width: ${WIDTH}px; }
     </style>
     <script src="/real-skills.js" data-endpoint="${apiUrl}/graphql" defer></script>
-    <script src="/demo.js" data-token-endpoint="${tokenEndpoint}" defer></script>
+    <script src="/demo.js" data-token-endpoint="${tokenEndpoint}"${roleAttribute} defer></script>
   </head>
   <body>
     <main>${body}</main>

@@ -1,5 +1,6 @@
 import type { ReportGroup, ReportSkill, TeamReport } from "../../api-client/index.js";
 import type { Messages } from "../../i18n/index.js";
+import type { Bar } from "../charts/bar-chart.js";
 import type { TrendPoint } from "../charts/trend-chart.js";
 
 /** A group as the report shows it: its name in words, and its figures if it has any. */
@@ -30,6 +31,19 @@ export function reportSkills(report: TeamReport): ReportSkill["skill"][] {
 
 export function skillOf(group: ReportGroup, slug: string): ReportSkill | undefined {
   return group.skills.find(({ skill }) => skill.slug === slug);
+}
+
+/**
+ * One bar per group for one skill: its rounded average, or for a hidden group `hidden` (the
+ * reason in words) and no figure at all. A shown group without answers to the skill gets "–".
+ */
+export function barsFor(rows: readonly GroupRow[], slug: string, hidden: string): Bar[] {
+  return rows.map(({ name, group }) => {
+    const mean = skillOf(group, slug)?.mean;
+    return mean === undefined
+      ? { name, note: group.suppressed ? hidden : "–" }
+      : { name, score: Math.round(mean) };
+  });
 }
 
 /**

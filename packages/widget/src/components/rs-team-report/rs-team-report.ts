@@ -13,7 +13,7 @@ import type { Messages } from "../../i18n/index.js";
 import { renderBarChart } from "../charts/bar-chart.js";
 import { renderTrendChart } from "../charts/trend-chart.js";
 import { renderError, renderLoading, renderNotice, renderSignIn } from "../states/states.js";
-import { groupRows, reportSkills, skillOf, trendOf } from "./report-rows.js";
+import { barsFor, groupRows, reportSkills, trendOf } from "./report-rows.js";
 import { renderReportTables } from "./report-tables.js";
 import { rsTeamReportStyles } from "./rs-team-report.styles.js";
 
@@ -166,12 +166,7 @@ export class RsTeamReport extends LitElement {
       </p>
       <ul class="series" part="skill-list" role="list">
         ${skills.map(({ slug, name }) => {
-          const bars = rows.map(({ name: group, group: figures }) => {
-            const mean = skillOf(figures, slug)?.mean;
-            return mean === undefined
-              ? { name: group, note: figures.suppressed ? hidden : "–" }
-              : { name: group, score: Math.round(mean) };
-          });
+          const bars = barsFor(rows, slug, hidden);
           const described = bars.map((bar) => `${bar.name}: ${bar.score ?? bar.note}`).join("; ");
           return html`
             <li part="skill">

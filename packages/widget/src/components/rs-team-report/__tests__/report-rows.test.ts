@@ -1,5 +1,5 @@
 import { messagesFor } from "../../../i18n/index.js";
-import { groupRows, reportSkills, skillOf, trendOf } from "../report-rows.js";
+import { barsFor, groupRows, reportSkills, skillOf, trendOf } from "../report-rows.js";
 import { hiddenGroup, shownGroup, teamReport } from "./report-fixture.js";
 
 const en = messagesFor("en");
@@ -47,6 +47,26 @@ describe("skillOf", () => {
       52,
     );
     expect(skillOf(hiddenGroup("green"), "decision-quality")).toBeUndefined();
+  });
+});
+
+describe("barsFor", () => {
+  const hidden = en.hiddenGroup(5);
+
+  it("draws each shown group's rounded average and gives a hidden group its reason, no figure", () => {
+    const bars = barsFor(groupRows(teamReport(), en), "responsibility", hidden);
+    expect(bars).toEqual([
+      { name: "Everyone", score: 62 },
+      { name: "Not set", score: 70 },
+      { name: "blue", score: 55 },
+      { name: "green", note: "Hidden: fewer than 5 people responded" },
+    ]);
+    expect(bars[3]).not.toHaveProperty("score");
+  });
+
+  it("marks a shown group without answers to the skill with a dash", () => {
+    const rows = [{ name: "blue", group: shownGroup("blue", { responsibility: 55 }) }];
+    expect(barsFor(rows, "decision-quality", hidden)).toEqual([{ name: "blue", note: "–" }]);
   });
 });
 

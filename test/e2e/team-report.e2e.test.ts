@@ -287,6 +287,13 @@ describeBrowser("<rs-team-report> in Chromium against the live API", () => {
     await expect(part("chart").count()).resolves.toBe(0);
   });
 
+  it("says in words that a month that has not ended cannot be reported", async () => {
+    await open(' to="2099-01"');
+    await page.locator("rs-team-report [part~=error]", { hasText: en.reportBadPeriod }).waitFor();
+    const codes = await page.evaluate(() => (window as unknown as { rsErrors: string[] }).rsErrors);
+    expect(codes.at(-1)).toBe("BAD_USER_INPUT");
+  });
+
   it("says so when nothing was counted in the months asked for", async () => {
     await open(' from="2020-01" to="2020-03"');
     const empty = en.reportEmpty("Jan 2020", "Mar 2020");

@@ -78,7 +78,7 @@ export const de: Messages = {
     "Dieser Bericht braucht ein Token mit der Rolle Analyst. Frag deine Administration nach Zugang.",
   reportNotFound: "Es gibt keine Einschätzung mit diesem Namen.",
   reportBadPeriod:
-    "Der Zeitraum ist ungültig: Monate als JJJJ-MM angeben, höchstens 36 auseinander.",
+    "Der Zeitraum ist ungültig: abgeschlossene Monate als JJJJ-MM angeben, höchstens 36 auseinander.",
   reportNoAssessment: "Wähle eine Einschätzung für diesen Bericht.",
   reportEmpty: (from, to) => `Von ${from} bis ${to} wurden keine Antworten gezählt.`,
   reportPeriod: (from, to, responses) =>

@@ -72,7 +72,8 @@ export const en: Messages = {
   reportLoadFailed: "The team report could not be loaded.",
   reportForbidden: "This report needs an analyst token. Ask your administrator for access.",
   reportNotFound: "There is no assessment with this name.",
-  reportBadPeriod: "The report period is not valid: give months as YYYY-MM, at most 36 apart.",
+  reportBadPeriod:
+    "The report period is not valid: give months that have ended, as YYYY-MM, at most 36 apart.",
   reportNoAssessment: "Choose an assessment for this report.",
   reportEmpty: (from, to) => `No responses were counted from ${from} to ${to}.`,
   reportPeriod: (from, to, responses) =>

@@ -11,6 +11,7 @@ import type {
   RsHistory,
   RsLesson,
   RsLibrary,
+  RsTeamReport,
   TokenProvider,
 } from "@real-skills/widget";
 // Registers the elements. Import it once, before the first render (in the app's entry file,
@@ -30,6 +31,16 @@ declare module "react" {
       "rs-history": RsProps<RsHistory, { assessment?: string }>;
       "rs-lesson": RsProps<RsLesson, { slug?: string }>;
       "rs-library": RsProps<RsLibrary, object>;
+      // For HR pages; its token (getToken) must carry the role "analyst".
+      "rs-team-report": RsProps<
+        RsTeamReport,
+        {
+          assessment: string;
+          "group-by"?: "team" | "department" | "organization";
+          from?: string;
+          to?: string;
+        }
+      >;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { requireRole } from "../../auth/guards.js";
+import { LocaleArg } from "../../common/locale-arg.js";
 import type { Context } from "../../context.js";
 import { Skill } from "../skill/skill.entity.js";
 import { teamReportCsv } from "./team-report.csv.js";
@@ -15,6 +16,7 @@ export class TeamReportResolver {
   teamReport(
     @Arg("input", () => TeamReportInput, { description: "Assessment, grouping and months." })
     input: TeamReportInput,
+    @LocaleArg() _locale: string | null,
     @Ctx() { principal, services }: Context,
   ): Promise<TeamReport> {
     return services.teamReports.report(requireRole(principal, "ADMIN", "ANALYST"), input);

@@ -18,6 +18,7 @@ import {
 import { createSchema } from "./schema.js";
 import { createServices } from "./context.js";
 import { seedDemoResponses } from "./demo/demo-responses.js";
+import { recountReportCells } from "./modules/report/report-recount.js";
 
 const USAGE = `Usage: realskills <command>
 
@@ -34,6 +35,10 @@ Commands:
                           create the demo organisation "demo" (or reuse it, adding the
                           origin), give it sample responses for its team report (once),
                           and print its HS256 embed key: for the demo page only
+  report recount --org ID|SLUG
+                          rebuild the organisation's HR report cells from its stored
+                          attempts (after loading data around the API; the API keeps
+                          them up to date by itself)
   token mint --org ID|SLUG --sub SUBJECT [--team T] [--department D] [--role employee|analyst]
              [--locale en|de] [--ttl 1h]
                           print an embed token signed with the organisation's newest HS256
@@ -198,6 +203,21 @@ async function run(argv: string[]): Promise<void> {
                 embedKey,
               })
             : `Demo organisation "${organization.slug}" allows ${normalized}; embed key ${key.kid}.`,
+        );
+      });
+    }
+    case "report recount": {
+      const { org } = values;
+      if (!org) throw new UsageError("report recount needs --org");
+      return withDatabase(async (database) => {
+        const organization = await new OrganizationService(database.dataSource).findByIdOrSlug(org);
+        if (!organization) throw new UsageError(`no organisation "${org}"`);
+        const counts = await recountReportCells(database.dataSource, organization.id);
+        console.log(
+          values.json
+            ? JSON.stringify(counts)
+            : `Report cells of "${organization.slug}" rebuilt: ${counts.cells} cells, ` +
+                `${counts.skillCells} skill cells, ${counts.itemCells} item cells.`,
         );
       });
     }

@@ -51,6 +51,7 @@ export class ReportCells {
     scores: readonly SkillScore[],
     answers: readonly ScoringAnswer[],
   ): Promise<void> {
+    await lockCellsShared(manager, attempt.organizationId);
     const earlier = await manager.query<CountedAttempt[]>(
       `SELECT t.id, t.organization_id AS "organizationId", t.subject,
               t.assessment_id AS "assessmentId", t.version_id AS "versionId", t.team, t.department
@@ -74,6 +75,7 @@ export class ReportCells {
 
   /** Removes a counted attempt's scores from its cell (a retake replacing it, or an erasure). */
   async uncount(manager: EntityManager, attempt: CountedAttempt): Promise<void> {
+    await lockCellsShared(manager, attempt.organizationId);
     const version = await this.versionItems.get(attempt.versionId, manager);
     const [scores, answers] = await Promise.all([
       manager.query<Contribution["scores"][number][]>(
@@ -204,6 +206,16 @@ export class ReportCells {
       [attempt.id],
     );
   }
+}
+
+/**
+ * Many submits change an organisation's cells at once; a recount (report-recount.ts) rebuilds
+ * them alone. A transaction-scoped advisory lock, shared here and exclusive there.
+ */
+async function lockCellsShared(manager: EntityManager, organizationId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext('report-cells:' || $1))`, [
+    organizationId,
+  ]);
 }
 
 /** An attempt's stored answers in the shape scoring takes. */

@@ -1,0 +1,238 @@
+// Data generator for the benchmarks (docs/performance.md): one organisation with many employees
+// and completed attempts over the months that have ended, written with COPY, reproducible from
+// a seed. Every attempt is scored by the same shared code the API uses, and the report cells
+// are then recounted from the stored attempts in bulk.
+//
+//   pnpm build && node bench/generate.mjs [--employees 100000] [--attempts 1000000] [--seed 1]
+//
+// Uses DATABASE_URL when set, else the embedded database in DATA_DIR (default .data/). The
+// organisation `bench` is deleted and created again on every run.
+import "reflect-metadata";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import copyStreams from "pg-copy-streams";
+import { pino } from "pino";
+import { itemPointsOf, scoreAttempt } from "@real-skills/shared";
+import { loadConfig } from "@real-skills/api/dist/config/index.js";
+import { openDatabase } from "@real-skills/api/dist/db/database.js";
+import { importLibrary, readLibrary } from "@real-skills/api/dist/modules/content/index.js";
+import { OrganizationService } from "@real-skills/api/dist/modules/organization/organization.service.js";
+import { VersionItemsCache } from "@real-skills/api/dist/modules/attempt/version-items.js";
+import { recountReportCells } from "@real-skills/api/dist/modules/report/report-recount.js";
+
+const { values } = parseArgs({
+  options: {
+    employees: { type: "string", default: "100000" },
+    attempts: { type: "string", default: "1000000" },
+    months: { type: "string", default: "12" },
+    "team-size": { type: "string", default: "50" },
+    "teams-per-department": { type: "string", default: "20" },
+    assessment: { type: "string", default: "real-skills-check" },
+    seed: { type: "string", default: "1" },
+    slug: { type: "string", default: "bench" },
+  },
+});
+const employees = Number(values.employees);
+const attempts = Number(values.attempts);
+const months = Number(values.months);
+const teamSize = Number(values["team-size"]);
+const teamsPerDepartment = Number(values["teams-per-department"]);
+const seed = Number(values.seed);
+const BATCH = 20_000;
+const COLUMNS = {
+  attempt: `id, organization_id, subject, assessment_id, version_id, status, team, department,
+    idempotency_key, started_at, updated_at, submitted_at`,
+  answer: `attempt_id, item_id, organization_id, option_id, value, text, sequence, saved_at`,
+  attempt_score: `attempt_id, skill_id, organization_id, score, band, answered, raw, min, max`,
+};
+
+const config = loadConfig();
+const database = await openDatabase(config, { logger: pino({ level: "warn" }) });
+const { dataSource } = database;
+const started = performance.now();
+try {
+  await database.migrate();
+  await importLibrary(dataSource, await readLibrary(config.contentDir));
+  await dataSource.query(
+    `WITH gone AS (DELETE FROM organization WHERE slug = $1 RETURNING 1) SELECT count(*) FROM gone`,
+    [values.slug],
+  );
+  const created = await new OrganizationService(dataSource).create({
+    name: "Benchmark Inc.",
+    slug: values.slug,
+    origins: ["http://localhost:4001"],
+  });
+  const { organization } = created;
+  const [assessment] = await dataSource.query(
+    `SELECT a.id, v.id AS "versionId" FROM assessment a
+       JOIN assessment_version v ON v.assessment_id = a.id AND v.published_at IS NOT NULL
+      WHERE a.slug = $1 AND a.organization_id IS NULL ORDER BY v.version DESC LIMIT 1`,
+    [values.assessment],
+  );
+  if (!assessment) throw new Error(`no published library assessment "${values.assessment}"`);
+  const { items } = await new VersionItemsCache(dataSource).get(assessment.versionId);
+  const skillIds = new Map(
+    (await dataSource.query(`SELECT id, slug FROM skill`)).map((row) => [row.slug, row.id]),
+  );
+
+  const pool = dataSource.driver.master;
+  const client = await pool.connect();
+  const bar = new cliProgress.SingleBar(
+    {
+      format: "attempts {bar} {percentage}% {value}/{total} {eta_formatted} left",
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(attempts, 0);
+  const now = new Date();
+  try {
+    for (let first = 0; first < attempts; first += BATCH) {
+      const rows = { attempt: [], answer: [], attempt_score: [] };
+      for (let index = first; index < Math.min(attempts, first + BATCH); index += 1) {
+        writeAttempt(index, rows);
+      }
+      for (const table of ["attempt", "answer", "attempt_score"]) {
+        await pipeline(
+          Readable.from(rows[table]),
+          client.query(copyStreams.from(`COPY ${table} (${COLUMNS[table]}) FROM STDIN`)),
+        );
+      }
+      bar.update(Math.min(attempts, first + BATCH));
+    }
+  } finally {
+    bar.stop();
+    client.release();
+  }
+
+  const copied = performance.now();
+  const cells = await recountReportCells(dataSource, organization.id);
+  const total = performance.now();
+  console.log(
+    `\n${attempts} attempts of ${employees} employees in ${Math.ceil(employees / teamSize)} teams ` +
+      `over ${months} months: COPY ${((copied - started) / 1000).toFixed(1)} s, ` +
+      `report cells recounted in ${((total - copied) / 1000).toFixed(1)} s ` +
+      `(${cells.cells} cells, ${cells.skillCells} skill cells, ${cells.itemCells} item cells).\n` +
+      `Organisation "${organization.slug}" (${organization.id}); ADMIN key ${created.apiKey}.`,
+  );
+
+  /** One attempt, its answers and its scores, as COPY text lines. */
+  function writeAttempt(index, rows) {
+    const employee = index % employees;
+    const round = Math.floor(index / employees);
+    const random = generator(seed, index);
+    const person = generator(seed, -1 - employee);
+    const team = Math.floor(employee / teamSize);
+    const department = Math.floor(team / teamsPerDepartment);
+    // Each round is one month further back, from last month on; beyond `months` rounds a
+    // person answers again in a month they already answered in (a retake).
+    const monthsBack = 1 + (round % months);
+    const submittedAt = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsBack, 1) +
+        Math.floor(random() * 27 * 86_400_000),
+    );
+    const startedAt = new Date(submittedAt.getTime() - 180_000);
+    const strength = 0.2 + 0.6 * person() + 0.1 * Math.sin(team);
+    const answers = items.flatMap((item) => {
+      if (item.kind === "REFLECTION") return [];
+      const good = random() < strength;
+      if (item.kind === "LIKERT") {
+        const high = 4 + Math.round(random());
+        const low = 1 + Math.round(random() * 2);
+        return [{ itemId: item.id, value: good !== item.reverseKeyed ? high : low }];
+      }
+      const option = good
+        ? bestOption(item)
+        : item.options[Math.floor(random() * item.options.length)];
+      return [{ itemId: item.id, optionId: option.id }];
+    });
+    const scored = scoreAttempt(items, answers);
+    if (!scored.ok) throw new Error(`generated answers do not score: ${scored.error.code}`);
+    const id = uuid(random);
+    const at = submittedAt.toISOString();
+    rows.attempt.push(
+      line([
+        id,
+        organization.id,
+        `e${String(employee).padStart(6, "0")}`,
+        assessment.id,
+        assessment.versionId,
+        "SUBMITTED",
+        `team-${team}`,
+        `department-${department}`,
+        `bench-${index}`,
+        startedAt.toISOString(),
+        at,
+        at,
+      ]),
+    );
+    for (const answer of answers) {
+      rows.answer.push(
+        line([
+          id,
+          answer.itemId,
+          organization.id,
+          answer.optionId ?? null,
+          answer.value ?? null,
+          null,
+          0,
+          at,
+        ]),
+      );
+    }
+    for (const score of scored.value) {
+      rows.attempt_score.push(
+        line([
+          id,
+          skillIds.get(score.skill),
+          organization.id,
+          score.score,
+          score.band,
+          score.answered,
+          score.raw,
+          score.min,
+          score.max,
+        ]),
+      );
+    }
+    // Item points are what the recount derives from the answers; checked here once per run.
+    if (index === 0 && !itemPointsOf(items, answers).ok) throw new Error("no item points");
+  }
+} finally {
+  await database.close();
+}
+
+function line(fields) {
+  return `${fields.map((field) => (field === null ? "\\N" : String(field))).join("\t")}\n`;
+}
+
+function bestOption(item) {
+  const points = (option) =>
+    Object.values(option.weights).reduce((total, weight) => total + (weight ?? 0), 0);
+  return [...item.options].sort((a, b) => points(b) - points(a))[0];
+}
+
+/** A seeded generator (mulberry32) per (seed, stream): reproducible, independent streams. */
+function generator(seedValue, stream) {
+  let state = (Math.imul(seedValue ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream, 0xc2b2ae35)) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A version-4 UUID from the generator, so ids are reproducible too. */
+function uuid(random) {
+  const bytes = Buffer.alloc(16);
+  for (let i = 0; i < 16; i += 1) bytes[i] = Math.floor(random() * 256);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

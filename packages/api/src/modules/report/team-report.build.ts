@@ -66,27 +66,35 @@ export function buildGroups(
   rows: ReportRows,
   months: readonly string[],
 ): { groups: ReportGroup[]; overall: ReportGroup } {
-  const keys = [...new Set(rows.responses.map((row) => row.key))].sort(compareKeys);
-  const groups = keys.map((key) =>
+  // One pass per table: a report can have thousands of groups.
+  const responses = byKey(rows.responses);
+  const skills = byKey(rows.skills);
+  const scales = byKey(rows.scales);
+  const items = byKey(rows.items);
+  const groups = [...responses.keys()].sort(compareKeys).map((key) =>
     buildGroup(
       key,
       {
-        responses: rows.responses.filter((row) => row.key === key),
-        skills: rows.skills.filter((row) => row.key === key),
-        scales: rows.scales.filter((row) => row.key === key),
-        items: rows.items.filter((row) => row.key === key),
+        responses: responses.get(key) ?? [],
+        skills: skills.get(key) ?? [],
+        scales: scales.get(key) ?? [],
+        items: items.get(key) ?? [],
       },
       months,
     ),
   );
-  // Everyone counted is the sum of the groups' countable cells: the same cells, re-keyed.
-  const everyone: ReportRows = {
-    responses: rows.responses.map((row) => ({ ...row, key: "" })),
-    skills: rows.skills.map((row) => ({ ...row, key: "" })),
-    scales: rows.scales.map((row) => ({ ...row, key: "" })),
-    items: rows.items.map((row) => ({ ...row, key: "" })),
-  };
-  return { groups, overall: buildGroup("", everyone, months) };
+  // Everyone counted is the sum of the groups' countable cells: all the rows at once.
+  return { groups, overall: buildGroup("", rows, months) };
+}
+
+function byKey<T extends { key: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.key);
+    if (group) group.push(row);
+    else groups.set(row.key, [row]);
+  }
+  return groups;
 }
 
 function buildGroup(key: string, rows: ReportRows, months: readonly string[]): ReportGroup {

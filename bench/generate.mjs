@@ -14,12 +14,13 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import copyStreams from "pg-copy-streams";
 import { pino } from "pino";
-import { itemPointsOf, scoreAttempt } from "@real-skills/shared";
+import { scoreAttempt } from "@real-skills/shared";
 import { loadConfig } from "@real-skills/api/dist/config/index.js";
 import { openDatabase } from "@real-skills/api/dist/db/database.js";
 import { importLibrary, readLibrary } from "@real-skills/api/dist/modules/content/index.js";
 import { OrganizationService } from "@real-skills/api/dist/modules/organization/organization.service.js";
 import { VersionItemsCache } from "@real-skills/api/dist/modules/attempt/version-items.js";
+import { sampleAnswer, seededRandom } from "@real-skills/api/dist/demo/sample-answers.js";
 import { recountReportCells } from "@real-skills/api/dist/modules/report/report-recount.js";
 
 const { values } = parseArgs({
@@ -136,19 +137,10 @@ try {
     );
     const startedAt = new Date(submittedAt.getTime() - 180_000);
     const strength = 0.2 + 0.6 * person() + 0.1 * Math.sin(team);
-    const answers = items.flatMap((item) => {
-      if (item.kind === "REFLECTION") return [];
-      const good = random() < strength;
-      if (item.kind === "LIKERT") {
-        const high = 4 + Math.round(random());
-        const low = 1 + Math.round(random() * 2);
-        return [{ itemId: item.id, value: good !== item.reverseKeyed ? high : low }];
-      }
-      const option = good
-        ? bestOption(item)
-        : item.options[Math.floor(random() * item.options.length)];
-      return [{ itemId: item.id, optionId: option.id }];
-    });
+    // Reflections are left unanswered: they never score, and nothing here reads them.
+    const answers = items
+      .filter((item) => item.kind !== "REFLECTION")
+      .map((item) => ({ itemId: item.id, ...sampleAnswer(item, strength, random) }));
     const scored = scoreAttempt(items, answers);
     if (!scored.ok) throw new Error(`generated answers do not score: ${scored.error.code}`);
     const id = uuid(index);
@@ -198,8 +190,6 @@ try {
         ]),
       );
     }
-    // Item points are what the recount derives from the answers; checked here once per run.
-    if (index === 0 && !itemPointsOf(items, answers).ok) throw new Error("no item points");
   }
 } finally {
   await database.close();
@@ -209,22 +199,11 @@ function line(fields) {
   return `${fields.map((field) => (field === null ? "\\N" : String(field))).join("\t")}\n`;
 }
 
-function bestOption(item) {
-  const points = (option) =>
-    Object.values(option.weights).reduce((total, weight) => total + (weight ?? 0), 0);
-  return [...item.options].sort((a, b) => points(b) - points(a))[0];
-}
-
-/** A seeded generator (mulberry32) per (seed, stream): reproducible, independent streams. */
+/** An independent seeded generator per (seed, stream): reproducible streams. */
 function generator(seedValue, stream) {
-  let state = (Math.imul(seedValue ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream, 0xc2b2ae35)) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(
+    Math.imul(seedValue ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream, 0xc2b2ae35),
+  );
 }
 
 /** A version-4-shaped UUID from the seed and the attempt's index: unique and reproducible. */

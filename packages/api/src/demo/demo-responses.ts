@@ -1,6 +1,7 @@
 import type { EmbedTokenPrincipal } from "../auth/principal.js";
 import type { Services } from "../context.js";
 import { VersionItemsCache } from "../modules/attempt/version-items.js";
+import { sampleAnswer, seededRandom } from "./sample-answers.js";
 import type { DataSource } from "typeorm";
 
 /** The demo company's teams: one too small to report on, so the demo shows suppression too. */
@@ -30,7 +31,7 @@ export async function seedDemoResponses(
   );
   if ((existing?.count ?? 0) > 0) return 0;
   const versionItems = new VersionItemsCache(dataSource);
-  const random = mulberry32(20261129);
+  const random = seededRandom(20261129);
   // Dated last month: reports show months that have ended (docs/analytics.md).
   const now = new Date();
   const lastMonth = { year: now.getUTCFullYear(), month: now.getUTCMonth() - 1 };
@@ -53,18 +54,7 @@ export async function seedDemoResponses(
       // How strong this person is overall: answers lean the same way, as real ones do.
       const strength = Math.min(0.95, Math.max(0.05, leaning + (random() - 0.5) * 0.6));
       for (const item of items) {
-        const good = random() < strength;
-        const answer =
-          item.kind === "LIKERT"
-            ? {
-                value:
-                  good !== item.reverseKeyed
-                    ? 4 + Math.round(random())
-                    : 1 + Math.round(random() * 2),
-              }
-            : item.kind === "REFLECTION"
-              ? { text: "A private note only this employee ever sees." }
-              : { optionId: pickOption(item.options, good, random) };
+        const answer = sampleAnswer(item, strength, random);
         await services.attempts.saveAnswer(employee, {
           attemptId: attempt.id,
           itemId: item.id,
@@ -78,29 +68,4 @@ export async function seedDemoResponses(
     }
   }
   return submitted;
-}
-
-/** The option with the most points in all (a good answer), or any other one. */
-function pickOption(
-  options: readonly { id: string; weights: Partial<Record<string, number>> }[],
-  good: boolean,
-  random: () => number,
-): string | null {
-  const points = (option: (typeof options)[number]) =>
-    Object.values(option.weights).reduce<number>((total, weight) => total + (weight ?? 0), 0);
-  const ranked = [...options].sort((a, b) => points(b) - points(a));
-  if (good) return ranked[0]?.id ?? null;
-  return ranked[1 + Math.floor(random() * (ranked.length - 1))]?.id ?? null;
-}
-
-/** A small seeded generator (mulberry32): the same sequence on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

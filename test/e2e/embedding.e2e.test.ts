@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { browserAvailable, launchBrowser, watchForProblems } from "../support/browser.js";
+import { strictContentSecurityPolicy } from "../support/widget-host.js";
 import {
   createStorage,
   freePort,
@@ -244,11 +245,7 @@ async function startHostServer(
   };
 }
 
-/**
- * The policy docs/embedding.md recommends, with the widget served from the page's own origin:
- * no inline scripts (but the pre-load snippet, by its hash) and no inline styles, and Trusted
- * Types with the one policy Lit creates.
- */
+/** The strict policy, admitting the page's pre-load snippet by its hash. */
 function strictPolicy(apiUrl: string, html: string): string {
   const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
     ([, source]) =>
@@ -256,12 +253,5 @@ function strictPolicy(apiUrl: string, html: string): string {
         .update(source ?? "")
         .digest("base64")}'`,
   );
-  return [
-    "default-src 'self'",
-    ["script-src 'self'", ...hashes].join(" "),
-    "style-src 'self'",
-    `connect-src 'self' ${new URL(apiUrl).origin}`,
-    "require-trusted-types-for 'script'",
-    "trusted-types lit-html",
-  ].join("; ");
+  return strictContentSecurityPolicy(apiUrl, hashes);
 }

@@ -9,7 +9,12 @@ import {
   type ApiProcess,
   type Storage,
 } from "../support/stack.js";
-import { startWidgetHost, type EmbedKey, type WidgetHost } from "../support/widget-host.js";
+import {
+  startWidgetHost,
+  strictContentSecurityPolicy,
+  type EmbedKey,
+  type WidgetHost,
+} from "../support/widget-host.js";
 
 const describeBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -42,14 +47,7 @@ describeBrowser("the widget under a strict CSP with Trusted Types", () => {
       port,
       apiUrl: `${api.url}/graphql`,
       embedKey,
-      contentSecurityPolicy: [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        `connect-src 'self' ${api.url}`,
-        "require-trusted-types-for 'script'",
-        "trusted-types lit-html",
-      ].join("; "),
+      contentSecurityPolicy: strictContentSecurityPolicy(api.url),
     });
     browser = await launchBrowser();
   });

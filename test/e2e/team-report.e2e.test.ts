@@ -17,7 +17,12 @@ import {
   type ApiProcess,
   type Storage,
 } from "../support/stack.js";
-import { startWidgetHost, type EmbedKey, type WidgetHost } from "../support/widget-host.js";
+import {
+  startWidgetHost,
+  strictContentSecurityPolicy,
+  type EmbedKey,
+  type WidgetHost,
+} from "../support/widget-host.js";
 
 const describeBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -94,14 +99,7 @@ describeBrowser("<rs-team-report> in Chromium against the live API", () => {
       apiUrl: `${api.url}/graphql`,
       embedKey,
       clock: () => new Date(Date.now() + offset),
-      contentSecurityPolicy: [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        `connect-src 'self' ${api.url}`,
-        "require-trusted-types-for 'script'",
-        "trusted-types lit-html",
-      ].join("; "),
+      contentSecurityPolicy: strictContentSecurityPolicy(api.url),
     });
     browser = await launchBrowser();
   });

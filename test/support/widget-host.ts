@@ -19,6 +19,22 @@ export interface WidgetHostOptions {
   clock?: () => Date;
 }
 
+/**
+ * The strict policy docs/embedding.md recommends, with the widget served from the page's own
+ * origin: scripts only from there (plus `scriptSources`, e.g. an inline snippet's hash), no
+ * inline styles, and Trusted Types with the one policy Lit creates.
+ */
+export function strictContentSecurityPolicy(apiUrl: string, scriptSources: string[] = []): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptSources].join(" "),
+    "style-src 'self'",
+    `connect-src 'self' ${new URL(apiUrl).origin}`,
+    "require-trusted-types-for 'script'",
+    "trusted-types lit-html",
+  ].join("; ");
+}
+
 export interface WidgetHost {
   /** `http://localhost:PORT`, without a trailing slash. */
   origin: string;

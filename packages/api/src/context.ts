@@ -2,6 +2,7 @@ import type { Locale } from "@real-skills/shared";
 import type { Principal } from "./auth/principal.js";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
+import { announceContentChange, type ContentChangeSink } from "./caching/content-changes.js";
 import { AssessmentAuthoringService } from "./modules/assessment/assessment-authoring.service.js";
 import { createAssessmentLoaders } from "./modules/assessment/assessment.loaders.js";
 import { AssessmentService } from "./modules/assessment/assessment.service.js";
@@ -48,6 +49,8 @@ export interface ServiceSettings {
   webhookAllowHttp?: boolean;
   /** The current time as team reports see it (tests only: to read this month as ended). */
   reportNow?: () => Date;
+  /** Hears of publishes; by default they are only announced to other instances (NOTIFY). */
+  contentChanges?: ContentChangeSink;
 }
 
 /** Builds the process-wide services. Called once per server. */
@@ -59,7 +62,10 @@ export function createServices(dataSource: DataSource, settings: ServiceSettings
     skills: new SkillService(dataSource),
     lessons: new LessonService(dataSource),
     assessments,
-    authoring: new AssessmentAuthoringService(dataSource),
+    authoring: new AssessmentAuthoringService(
+      dataSource,
+      settings.contentChanges ?? { changed: (scope) => announceContentChange(dataSource, scope) },
+    ),
     organizations: new OrganizationService(dataSource),
     apiKeys: new ApiKeyService(dataSource),
     embedKeys: new EmbedKeyService(dataSource),

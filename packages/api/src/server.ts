@@ -3,22 +3,26 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Request } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { randomUUID } from "node:crypto";
-import { ERROR_CODES } from "@real-skills/shared";
+import { ERROR_CODES, type Locale } from "@real-skills/shared";
 import { Authenticator } from "./auth/authenticator.js";
 import { corsMiddleware } from "./auth/cors.js";
 import { AuthFailure } from "./auth/embed-token.verifier.js";
+import { cachePolicyPlugin } from "./caching/cache-policy.plugin.js";
+import { answerPublicFromCache } from "./caching/cached-get.js";
+import { ContentChanges } from "./caching/content-changes.js";
+import { ResponseCache } from "./caching/response-cache.js";
 import { ANONYMOUS, type Principal } from "./auth/principal.js";
 import { apiError, formatError, internalError, isUnexpectedError } from "./common/errors.js";
 import { localeFromHeader, localePlugin } from "./common/locale.js";
 import { loadConfig, type Config } from "./config/index.js";
 import { createLoaders, createServices, type Context, type Services } from "./context.js";
 import type { Database } from "./db/database.js";
+import { graphqlHandler } from "./graphql-handler.js";
 import {
   httpErrorHandler,
   internalErrorsPlugin,
@@ -29,10 +33,17 @@ import {
 } from "./hardening/index.js";
 import { createSchema } from "./schema.js";
 
+/** Upper bound of the response cache's stored bodies (each answer is some kilobytes). */
+const RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
+
 /** The limits a server applies; those left out take their documented defaults. */
 type LimitSettings = Pick<
   Config,
-  "maxVariablesBytes" | "rateLimitPerMinute" | "rateLimitIpPerMinute" | "trustProxy"
+  | "maxVariablesBytes"
+  | "rateLimitPerMinute"
+  | "rateLimitIpPerMinute"
+  | "trustProxy"
+  | "responseCacheSeconds"
 >;
 
 export interface ServerOptions {
@@ -67,33 +78,40 @@ export interface RealSkillsServer {
  */
 export async function createServer(options: ServerOptions): Promise<RealSkillsServer> {
   const { database, logger } = options;
+  const limits = limitsOf(options.config);
+  const contentChanges = await ContentChanges.start(database.dataSource, database.kind, logger);
+  const responseCache =
+    limits.responseCacheSeconds > 0
+      ? new ResponseCache({
+          ttlSeconds: limits.responseCacheSeconds,
+          maxBytes: RESPONSE_CACHE_BYTES,
+        })
+      : undefined;
+  if (responseCache)
+    contentChanges.subscribe((change) => {
+      responseCache.invalidate(change);
+    });
   const services = createServices(database.dataSource, {
     webhookAllowHttp: options.config.webhookAllowHttp,
     reportNow: options.reportNow,
+    contentChanges,
   });
   const authenticator = new Authenticator(database.dataSource);
   const contextFor = (
     request: { acceptLanguage?: string; principal?: Principal; requestId?: string } = {},
   ): Context => {
     const principal = request.principal ?? ANONYMOUS;
-    const tokenLocale = principal.kind === "EMBED_TOKEN" ? principal.locale : null;
     const requestId = request.requestId ?? randomUUID();
     return {
       principal,
       requestId,
-      locale:
-        tokenLocale ??
-        localeFromHeader(
-          request.acceptLanguage,
-          principal.kind === "ANONYMOUS" ? undefined : principal.defaultLocale,
-        ),
+      locale: requestLocale(principal, request.acceptLanguage),
       services,
       loaders: createLoaders(database.dataSource),
       logger: logger.child({ requestId }),
     };
   };
 
-  const limits = limitsOf(options.config);
   const rateLimits = RateLimits.create(
     database,
     { perPrincipal: limits.rateLimitPerMinute, perAddress: limits.rateLimitIpPerMinute },
@@ -105,7 +123,11 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   app.disable("x-powered-by");
   // Off unless configured: otherwise any client could name its own address in X-Forwarded-For.
   app.set("trust proxy", limits.trustProxy);
-  const httpServer = http.createServer(app);
+  // Anonymous reads of public content are answered from the cache before Express runs at all.
+  const httpServer = http.createServer((req, res) => {
+    if (responseCache !== undefined && answerPublicFromCache(responseCache, req, res)) return;
+    void app(req, res);
+  });
   const apollo = new ApolloServer<Context>({
     schema: options.schema ?? (await createSchema()),
     introspection: true,
@@ -125,6 +147,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     plugins: [
       internalErrorsPlugin<Context>(),
       localePlugin<Context>(),
+      cachePolicyPlugin<Context>(limits.responseCacheSeconds),
       ...queryLimits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
@@ -161,11 +184,18 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     corsMiddleware(authenticator),
     express.json({ limit: options.config.maxBodyBytes, verify: rejectInvalidUtf8 }),
     limitVariables(limits.maxVariablesBytes),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
+    graphqlHandler(apollo, {
+      cache: responseCache,
+      authenticate: (req) =>
+        authenticator.authenticate({
+          authorization: req.headers.authorization,
+          origin: req.headers.origin,
+        }),
+      localeOf: (req, principal) => requestLocale(principal, req.headers["accept-language"]),
+      context: async (req, knownPrincipal) => {
         const requestId = requestIdOf(req);
         try {
-          const principal = await authenticate(authenticator, req);
+          const principal = knownPrincipal ?? (await authenticate(authenticator, req));
           await rateLimits.consume(principal);
           return contextFor({
             acceptLanguage: req.headers["accept-language"],
@@ -207,6 +237,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
         await apollo.stop();
       } finally {
         clearTimeout(timeout);
+        await contentChanges.close();
       }
     },
   };
@@ -221,7 +252,17 @@ function limitsOf(config: Partial<LimitSettings>): LimitSettings {
     rateLimitPerMinute: config.rateLimitPerMinute ?? defaults.rateLimitPerMinute,
     rateLimitIpPerMinute: config.rateLimitIpPerMinute ?? defaults.rateLimitIpPerMinute,
     trustProxy: config.trustProxy ?? defaults.trustProxy,
+    responseCacheSeconds: config.responseCacheSeconds ?? defaults.responseCacheSeconds,
   };
+}
+
+/** A request's locale before any `locale` argument (see {@link Context.locale}). */
+function requestLocale(principal: Principal, acceptLanguage: string | undefined): Locale {
+  if (principal.kind === "EMBED_TOKEN" && principal.locale) return principal.locale;
+  return localeFromHeader(
+    acceptLanguage,
+    principal.kind === "ANONYMOUS" ? undefined : principal.defaultLocale,
+  );
 }
 
 function requestIdOf(req: Request): string {

@@ -1,8 +1,10 @@
+import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import type { Authenticator } from "./authenticator.js";
 
 const PUBLIC_HEADERS = "content-type, accept-language, apollo-require-preflight";
 const CREDENTIAL_HEADERS = `${PUBLIC_HEADERS}, authorization`;
+const EXPOSED_HEADERS = "Retry-After";
 
 /**
  * CORS for browser calls. Without credentials the public library is readable from any page
@@ -26,7 +28,7 @@ export function corsMiddleware(authenticator: Authenticator): RequestHandler {
       if (preflight) res.vary("Access-Control-Request-Headers");
       if (allowed) {
         res.setHeader("Access-Control-Allow-Origin", wantsCredentials ? origin : "*");
-        res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+        res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
       }
       if (!preflight) {
         next();
@@ -50,4 +52,14 @@ export function corsMiddleware(authenticator: Authenticator): RequestHandler {
     }
     authenticator.anyOrganizationAllows(origin).then(answer, next);
   };
+}
+
+/**
+ * The CORS headers of an answer to a request without credentials from a page (`Origin` set):
+ * readable by any page. For answers sent before this middleware runs (the response cache).
+ */
+export function setPublicCorsHeaders(res: ServerResponse): void {
+  res.setHeader("Vary", "Origin");
+  res.setHeader("Access-Control-Allow-Origin", "*");
+  res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
 }

@@ -86,6 +86,12 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_MINUTE: perMinute.default(600),
   RATE_LIMIT_IP_PER_MINUTE: perMinute.default(3000),
   TRUST_PROXY: trustProxy.default(false),
+  RESPONSE_CACHE_SECONDS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must not be negative")
+    .max(3600, "must be at most 3600")
+    .default(60),
   MIGRATE_ON_START: booleanFlag.default(true),
   CONTENT_DIR: z.string().min(1, "must not be empty").optional(),
   WEBHOOK_WORKER: booleanFlag.default(true),
@@ -135,6 +141,11 @@ export interface Config {
   rateLimitIpPerMinute: number;
   /** Which proxies decide the client address (X-Forwarded-For); off by default. */
   trustProxy: TrustProxy;
+  /**
+   * How long answers to GETs of public content are served from the response cache, and the
+   * `max-age` clients are told; 0 = no caching. A publish drops them at once on every instance.
+   */
+  responseCacheSeconds: number;
   migrateOnStart: boolean;
   /** Where the built-in library's files live (the package's `content/` folder by default). */
   contentDir: string;
@@ -188,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     rateLimitIpPerMinute: values.RATE_LIMIT_IP_PER_MINUTE,
     trustProxy: values.TRUST_PROXY,
+    responseCacheSeconds: values.RESPONSE_CACHE_SECONDS,
     migrateOnStart: values.MIGRATE_ON_START,
     contentDir: path.resolve(values.CONTENT_DIR ?? defaultContentDir),
     webhookWorker: values.WEBHOOK_WORKER,

@@ -1,6 +1,7 @@
 import { ERROR_CODES } from "@real-skills/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import type { OrganizationPrincipal } from "../../auth/principal.js";
+import type { ContentChangeSink } from "../../caching/content-changes.js";
 import { cursor, type Page } from "../../common/connection.js";
 import { apiError } from "../../common/errors.js";
 import { invalidInput } from "../../common/problems.js";
@@ -30,7 +31,11 @@ const UNIQUE_VIOLATION = "23505";
  * transaction.
  */
 export class AssessmentAuthoringService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Told after a publish or archive, so that every instance drops what it cached. */
+    private readonly contentChanges: ContentChangeSink,
+  ) {}
 
   /** Creates an assessment with `content` as its draft version 1. */
   async create(
@@ -103,7 +108,7 @@ export class AssessmentAuthoringService {
 
   /** Publishes the draft: it is frozen from now on and new attempts use it. */
   async publish(actor: OrganizationPrincipal, slug: string): Promise<AuthoredAssessment> {
-    return this.dataSource.transaction(async (manager) => {
+    const published = await this.dataSource.transaction(async (manager) => {
       const assessment = await lockOwn(manager, actor.organizationId, slug);
       assertNotArchived(assessment, "slug");
       const draft = await latestVersion(manager, assessment.id);
@@ -133,11 +138,16 @@ export class AssessmentAuthoringService {
       );
       return reload(manager, assessment.id);
     });
+    await this.contentChanges.changed({
+      kind: "organization",
+      organizationId: actor.organizationId,
+    });
+    return published;
   }
 
   /** Hides the assessment from listings and new attempts; its versions and results stay. */
   async archive(actor: OrganizationPrincipal, slug: string): Promise<AuthoredAssessment> {
-    return this.dataSource.transaction(async (manager) => {
+    const archived = await this.dataSource.transaction(async (manager) => {
       const assessment = await lockOwn(manager, actor.organizationId, slug);
       await manager.query(
         `UPDATE assessment SET archived_at = COALESCE(archived_at, now()), updated_at = now()
@@ -152,6 +162,11 @@ export class AssessmentAuthoringService {
       });
       return reload(manager, assessment.id);
     });
+    await this.contentChanges.changed({
+      kind: "organization",
+      organizationId: actor.organizationId,
+    });
+    return archived;
   }
 
   /** One of the organisation's own assessments, archived ones included; null otherwise. */

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { announceContentChange } from "../../caching/content-changes.js";
 import type { Library } from "./content.reader.js";
 import type { AssessmentFile, SkillFile } from "./content.schema.js";
 import { contentHash, insertDraftVersion, publishVersion } from "./version.writer.js";
@@ -21,13 +22,14 @@ const IMPORT_LOCK_KEY = 7_264_531;
 /**
  * Brings the database in line with the library files, in one transaction. Idempotent: unchanged
  * content writes nothing. A changed assessment becomes a new published version; earlier
- * versions stay as they were, because attempts are pinned to them.
+ * versions stay as they were, because attempts are pinned to them. A change is announced to
+ * every API instance (their response caches), wherever the import runs.
  */
 export async function importLibrary(
   dataSource: DataSource,
   library: Library,
 ): Promise<ImportReport> {
-  return dataSource.transaction(async (manager) => {
+  const report = await dataSource.transaction(async (manager) => {
     await manager.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
     const skills = await upsertSkills(manager, library.skills);
     const lessons = await upsertLessons(manager, library.skills);
@@ -37,6 +39,15 @@ export async function importLibrary(
     }
     return { skills, lessons, assessments };
   });
+  if (changedAnything(report)) await announceContentChange(dataSource, { kind: "library" });
+  return report;
+}
+
+function changedAnything({ skills, lessons, assessments }: ImportReport): boolean {
+  return (
+    skills.created + skills.updated + lessons.created + lessons.updated + lessons.removed > 0 ||
+    assessments.created + assessments.newVersions > 0
+  );
 }
 
 interface Upserted {

@@ -6,10 +6,11 @@
 //   pnpm build && node bench/generate.mjs [--employees 100000] [--attempts 1000000] [--seed 1]
 //
 // Uses DATABASE_URL when set, else the embedded database in DATA_DIR (default .data/). The
-// organisation `bench` is deleted and created again on every run.
+// organisation `bench` is deleted and created again on every run. Point it at a disposable
+// database: it loads with foreign-key triggers off (see `openCopies`).
 import "reflect-metadata";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import copyStreams from "pg-copy-streams";
@@ -41,25 +42,24 @@ const months = Number(values.months);
 const teamSize = Number(values["team-size"]);
 const teamsPerDepartment = Number(values["teams-per-department"]);
 const seed = Number(values.seed);
-const BATCH = 20_000;
 const COLUMNS = {
   attempt: `id, organization_id, subject, assessment_id, version_id, status, team, department,
     idempotency_key, started_at, updated_at, submitted_at`,
   answer: `attempt_id, item_id, organization_id, option_id, value, text, sequence, saved_at`,
   attempt_score: `attempt_id, skill_id, organization_id, score, band, answered, raw, min, max`,
 };
+const TABLES = Object.keys(COLUMNS);
 
 const config = loadConfig();
 const database = await openDatabase(config, { logger: pino({ level: "warn" }) });
 const { dataSource } = database;
+const pool = dataSource.driver.master;
+const seconds = (from, to) => ((to - from) / 1000).toFixed(1);
 const started = performance.now();
 try {
   await database.migrate();
   await importLibrary(dataSource, await readLibrary(config.contentDir));
-  await dataSource.query(
-    `WITH gone AS (DELETE FROM organization WHERE slug = $1 RETURNING 1) SELECT count(*) FROM gone`,
-    [values.slug],
-  );
+  await deleteOrganization(values.slug);
   const created = await new OrganizationService(dataSource).create({
     name: "Benchmark Inc.",
     slug: values.slug,
@@ -77,9 +77,19 @@ try {
   const skillIds = new Map(
     (await dataSource.query(`SELECT id, slug FROM skill`)).map((row) => [row.slug, row.id]),
   );
+  // Reflections are left unanswered: they never score, and nothing here reads them.
+  const answerable = items.filter((item) => item.kind !== "REFLECTION");
+  // The columns every row of this organisation shares, written once instead of per row.
+  const answerPrefix = new Map(
+    answerable.map((item) => [item.id, `\t${item.id}\t${organization.id}\t`]),
+  );
+  const scorePrefix = new Map(
+    [...skillIds].map(([slug, id]) => [slug, `\t${id}\t${organization.id}\t`]),
+  );
+  const attemptPrefix = `\t${organization.id}\t`;
+  const attemptMiddle = `\t${assessment.id}\t${assessment.versionId}\tSUBMITTED\t`;
 
-  const pool = dataSource.driver.master;
-  const client = await pool.connect();
+  const setUp = performance.now();
   const bar = new cliProgress.SingleBar(
     {
       format: "attempts {bar} {percentage}% {value}/{total} {eta_formatted} left",
@@ -88,40 +98,44 @@ try {
     },
     cliProgress.Presets.shades_classic,
   );
+  const copies = await openCopies();
   bar.start(attempts, 0);
   const now = new Date();
   try {
-    for (let first = 0; first < attempts; first += BATCH) {
-      const rows = { attempt: [], answer: [], attempt_score: [] };
-      for (let index = first; index < Math.min(attempts, first + BATCH); index += 1) {
-        writeAttempt(index, rows);
-      }
-      for (const table of ["attempt", "answer", "attempt_score"]) {
-        await pipeline(
-          Readable.from(rows[table]),
-          client.query(copyStreams.from(`COPY ${table} (${COLUMNS[table]}) FROM STDIN`)),
-        );
-      }
-      bar.update(Math.min(attempts, first + BATCH));
+    for (let first = 0; first < attempts; first += copies.batchSize) {
+      const last = Math.min(attempts, first + copies.batchSize);
+      const batch = { attempt: "", answer: "", attempt_score: "" };
+      for (let index = first; index < last; index += 1) writeAttempt(index, batch);
+      await copies.write(batch);
+      bar.update(last);
     }
+    await copies.finish();
+  } catch (error) {
+    copies.abort();
+    throw error;
   } finally {
     bar.stop();
-    client.release();
   }
-
   const copied = performance.now();
+  // Fresh statistics, so that the recount (and the reports after it) plan for the rows as
+  // they now are; autovacuum would get there too, but later.
+  await dataSource.query(`ANALYZE attempt, answer, attempt_score`);
+  const analysed = performance.now();
   const cells = await recountReportCells(dataSource, organization.id);
   const total = performance.now();
+  const perSecond = Math.round(attempts / ((copied - setUp) / 1000));
   console.log(
     `\n${attempts} attempts of ${employees} employees in ${Math.ceil(employees / teamSize)} teams ` +
-      `over ${months} months: COPY ${((copied - started) / 1000).toFixed(1)} s, ` +
-      `report cells recounted in ${((total - copied) / 1000).toFixed(1)} s ` +
-      `(${cells.cells} cells, ${cells.skillCells} skill cells, ${cells.itemCells} item cells).\n` +
+      `over ${months} months (${database.kind}): set-up ${seconds(started, setUp)} s, ` +
+      `COPY ${seconds(setUp, copied)} s (${perSecond} attempts/s), ` +
+      `ANALYZE ${seconds(copied, analysed)} s, report cells recounted in ` +
+      `${seconds(analysed, total)} s (${cells.cells} cells, ${cells.skillCells} skill cells, ` +
+      `${cells.itemCells} item cells); ${seconds(started, total)} s in all.\n` +
       `Organisation "${organization.slug}" (${organization.id}); ADMIN key ${created.apiKey}.`,
   );
 
-  /** One attempt, its answers and its scores, as COPY text lines. */
-  function writeAttempt(index, rows) {
+  /** One attempt, its answers and its scores, appended to the batch's COPY text. */
+  function writeAttempt(index, batch) {
     const employee = index % employees;
     const round = Math.floor(index / employees);
     const random = generator(seed, index);
@@ -137,66 +151,129 @@ try {
     );
     const startedAt = new Date(submittedAt.getTime() - 180_000);
     const strength = 0.2 + 0.6 * person() + 0.1 * Math.sin(team);
-    // Reflections are left unanswered: they never score, and nothing here reads them.
-    const answers = items
-      .filter((item) => item.kind !== "REFLECTION")
-      .map((item) => ({ itemId: item.id, ...sampleAnswer(item, strength, random) }));
+    const answers = answerable.map((item) => ({
+      itemId: item.id,
+      ...sampleAnswer(item, strength, random),
+    }));
     const scored = scoreAttempt(items, answers);
     if (!scored.ok) throw new Error(`generated answers do not score: ${scored.error.code}`);
     const id = uuid(index);
     const at = submittedAt.toISOString();
-    rows.attempt.push(
-      line([
-        id,
-        organization.id,
-        `e${String(employee).padStart(6, "0")}`,
-        assessment.id,
-        assessment.versionId,
-        "SUBMITTED",
-        `team-${team}`,
-        `department-${department}`,
-        `bench-${index}`,
-        startedAt.toISOString(),
-        at,
-        at,
-      ]),
-    );
+    batch.attempt +=
+      `${id}${attemptPrefix}e${String(employee).padStart(6, "0")}${attemptMiddle}` +
+      `team-${team}\tdepartment-${department}\tbench-${index}\t${startedAt.toISOString()}\t` +
+      `${at}\t${at}\n`;
     for (const answer of answers) {
-      rows.answer.push(
-        line([
-          id,
-          answer.itemId,
-          organization.id,
-          answer.optionId ?? null,
-          answer.value ?? null,
-          null,
-          0,
-          at,
-        ]),
-      );
+      const option = answer.optionId ?? "\\N";
+      const value = answer.value ?? "\\N";
+      batch.answer += `${id}${answerPrefix.get(answer.itemId)}${option}\t${value}\t\\N\t0\t${at}\n`;
     }
     for (const score of scored.value) {
-      rows.attempt_score.push(
-        line([
-          id,
-          skillIds.get(score.skill),
-          organization.id,
-          score.score,
-          score.band,
-          score.answered,
-          score.raw,
-          score.min,
-          score.max,
-        ]),
-      );
+      batch.attempt_score +=
+        `${id}${scorePrefix.get(score.skill)}${score.score}\t${score.band}\t${score.answered}\t` +
+        `${score.raw}\t${score.min}\t${score.max}\n`;
     }
   }
 } finally {
   await database.close();
 }
 
-function line(fields) {
-  return `${fields.map((field) => (field === null ? "\\N" : String(field))).join("\t")}\n`;
+/**
+ * COPY streams for the three tables. Foreign-key triggers are off for the loading sessions
+ * (`session_replication_role = replica`, which needs a superuser): they would check every one
+ * of ~20 million rows against its attempt, item, option, skill and organisation one at a time.
+ * The rows are right by construction: they reference the organisation, assessment, items,
+ * options and skills read above, and attempts written in the same run.
+ *
+ * On PostgreSQL each table gets its own connection and one COPY for the whole run, so the
+ * server writes the three tables side by side while this process generates the next batch.
+ * PGlite has a single session that its socket hands to one connection at a time (until that
+ * connection's statement is done), so there a second COPY would wait for the first forever:
+ * one connection copies the tables of each batch in turn.
+ */
+async function openCopies() {
+  const copyOf = (table) =>
+    // A deep buffer, so that generating the next batch overlaps the server's writing.
+    copyStreams.from(`COPY ${table} (${COLUMNS[table]}) FROM STDIN`, {
+      highWaterMark: 16 * 1024 * 1024,
+    });
+  if (database.kind === "postgres") {
+    const clients = await Promise.all(TABLES.map(() => pool.connect()));
+    const streams = {};
+    const done = [];
+    for (const [position, table] of TABLES.entries()) {
+      const client = clients[position];
+      await client.query(`SET session_replication_role = replica`);
+      streams[table] = client.query(copyOf(table));
+      const ended = finished(streams[table]);
+      // Awaited in finish(); a failure before that surfaces through write() first.
+      ended.catch(() => {});
+      done.push(ended);
+    }
+    return {
+      batchSize: 2_000,
+      async write(batch) {
+        const full = TABLES.filter((table) => !streams[table].write(batch[table]));
+        await Promise.all(full.map((table) => once(streams[table], "drain")));
+      },
+      async finish() {
+        for (const table of TABLES) streams[table].end();
+        await Promise.all(done);
+        for (const client of clients) client.release();
+      },
+      abort() {
+        // A connection left mid-COPY is of no further use.
+        for (const client of clients) client.release(true);
+      },
+    };
+  }
+
+  const client = await pool.connect();
+  // PGlite's one session is every connection's: the setting must not outlive the load.
+  await client.query(`SET session_replication_role = replica`);
+  const reset = () => client.query(`RESET session_replication_role`);
+  return {
+    batchSize: 20_000,
+    async write(batch) {
+      for (const table of TABLES) {
+        const stream = client.query(copyOf(table));
+        stream.end(batch[table]);
+        await finished(stream);
+      }
+    },
+    async finish() {
+      await reset();
+      client.release();
+    },
+    abort() {
+      client.release(true);
+    },
+  };
+}
+
+/**
+ * Deletes the organisation and everything it holds. Its answers and scores go first, in one
+ * statement each; its attempts then go with the triggers off, because their `ON DELETE
+ * CASCADE` would otherwise look for answers and scores once per attempt, a million times.
+ */
+async function deleteOrganization(slug) {
+  await dataSource.transaction(async (manager) => {
+    const [organization] = await manager.query(`SELECT id FROM organization WHERE slug = $1`, [
+      slug,
+    ]);
+    if (!organization) return;
+    const ofOrganization = `SELECT id FROM attempt WHERE organization_id = $1`;
+    await manager.query(`DELETE FROM answer WHERE attempt_id IN (${ofOrganization})`, [
+      organization.id,
+    ]);
+    await manager.query(`DELETE FROM attempt_score WHERE attempt_id IN (${ofOrganization})`, [
+      organization.id,
+    ]);
+    await manager.query(`SET LOCAL session_replication_role = replica`);
+    await manager.query(`DELETE FROM attempt WHERE organization_id = $1`, [organization.id]);
+    await manager.query(`SET LOCAL session_replication_role = origin`);
+    await manager.query(`DELETE FROM organization WHERE id = $1`, [organization.id]);
+  });
 }
 
 /** An independent seeded generator per (seed, stream): reproducible streams. */

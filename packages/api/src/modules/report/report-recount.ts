@@ -1,4 +1,20 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
+
+export interface RecountedCells {
+  cells: number;
+  skillCells: number;
+  itemCells: number;
+}
+
+/** A cell's key, and the version its skill and item rows are kept apart by. */
+const GROUP_KEY = `assessment_id, version_id, month, team, department`;
+
+// The columns every report table begins with.
+const CELL_KEY = `organization_id, assessment_id, month, team, department`;
+
+// An answer's key in recount_item_points: choice items by option, LIKERT items by agreement.
+// One equality join on plain columns, so that the planner can hash it.
+const NO_OPTION = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /**
  * Rebuilds an organisation's report cells from its stored attempts, in bulk and in one
@@ -6,114 +22,168 @@ import type { DataSource } from "typeorm";
  * deletes the cells and sums them again (ADR 0012). For data loaded around the API — the
  * benchmark generator's COPY — and for operators (`realskills report recount`); the API keeps
  * the cells up to date by itself (`ReportCells`), and the two must agree.
+ *
+ * Sized for a million attempts: the counted attempts go into a temporary table (with fresh
+ * statistics), each with the number of its group (cell and version), so that answers and scores
+ * join them by one hash join and aggregate by that number; the groups' keys are joined back
+ * only to the sums.
  */
 export async function recountReportCells(
   dataSource: DataSource,
   organizationId: string,
-): Promise<{ cells: number; skillCells: number; itemCells: number }> {
+): Promise<RecountedCells> {
   return dataSource.transaction(async (manager) => {
     // The cells change wholesale: lock them against submits and erasures of this organisation.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('report-cells:' || $1))`, [
       organizationId,
     ]);
-    await manager.query(
-      `WITH latest AS (
-         SELECT DISTINCT ON (subject, assessment_id,
-                             date_trunc('month', submitted_at AT TIME ZONE 'UTC')) id
-           FROM attempt
-          WHERE organization_id = $1 AND status = 'SUBMITTED'
-          ORDER BY subject, assessment_id, date_trunc('month', submitted_at AT TIME ZONE 'UTC'),
-                   submitted_at DESC, id DESC),
-       marked AS (
-         UPDATE attempt t SET counted = (t.id IN (SELECT id FROM latest))
-          WHERE t.organization_id = $1 AND (t.counted OR t.id IN (SELECT id FROM latest))
-         RETURNING 1)
-       SELECT count(*) FROM marked`,
-      [organizationId],
-    );
+    // A million attempts' ids hash and sort in memory instead of in temporary files.
+    await manager.query(`SET LOCAL work_mem = '256MB'`);
+    await countLatestAttempts(manager, organizationId);
+    await markCounted(manager, organizationId);
     for (const table of ["report_item_cell", "report_skill_cell", "report_cell"]) {
-      await manager.query(
-        `WITH gone AS (DELETE FROM ${table} WHERE organization_id = $1 RETURNING 1)
-         SELECT count(*) FROM gone`,
-        [organizationId],
-      );
+      await manager.query(`DELETE FROM ${table} WHERE organization_id = $1`, [organizationId]);
     }
-    const counted = `
-      counted AS (
-        SELECT t.id, t.organization_id, t.assessment_id, t.version_id,
-               date_trunc('month', t.submitted_at AT TIME ZONE 'UTC')::date AS month,
-               COALESCE(t.team, '') AS team, COALESCE(t.department, '') AS department
-          FROM attempt t WHERE t.organization_id = $1 AND t.counted)`;
-    const key = `organization_id, assessment_id, month, team, department`;
-    const [cells] = await manager.query<{ count: number }[]>(
-      `WITH ${counted},
-            inserted AS (
-              INSERT INTO report_cell (${key}, responses)
-              SELECT ${key}, count(*) FROM counted GROUP BY ${key} RETURNING 1)
-       SELECT count(*)::int FROM inserted`,
-      [organizationId],
-    );
-    const [skillCells] = await manager.query<{ count: number }[]>(
-      `WITH ${counted},
-            inserted AS (
-              INSERT INTO report_skill_cell (${key}, skill_id, version_id, n, score_sum,
-                score_sum_squares, raw_sum, raw_sum_squares, emerging, developing, strong)
-              SELECT c.organization_id, c.assessment_id, c.month, c.team, c.department,
-                     s.skill_id, c.version_id, count(*), sum(s.score), sum(s.score::bigint * s.score),
-                     sum(s.raw), sum(s.raw::bigint * s.raw),
-                     count(*) FILTER (WHERE s.band = 'EMERGING'),
-                     count(*) FILTER (WHERE s.band = 'DEVELOPING'),
-                     count(*) FILTER (WHERE s.band = 'STRONG')
-                FROM counted c JOIN attempt_score s ON s.attempt_id = c.id
-               GROUP BY c.organization_id, c.assessment_id, c.month, c.team, c.department,
-                        s.skill_id, c.version_id
-              RETURNING 1)
-       SELECT count(*)::int FROM inserted`,
-      [organizationId],
-    );
-    // An item's points per skill, as shared scoring gives them (contributions.ts): LIKERT
-    // agreement 1–5 is 0–4 points (mirrored when reverse-keyed); a choice item gives each skill
-    // whose weights differ between its options the chosen option's weight.
-    const [itemCells] = await manager.query<{ count: number }[]>(
-      `WITH ${counted},
-            informative AS (
-              SELECT o.item_id, s.id AS skill_id, s.slug
-                FROM item_option o CROSS JOIN skill s
-               WHERE o.item_id IN (SELECT i.id FROM item i
-                                    WHERE i.version_id IN (SELECT version_id FROM counted))
-               GROUP BY o.item_id, s.id, s.slug
-              HAVING count(o.weights -> s.slug) > 0
-                 AND max(COALESCE((o.weights ->> s.slug)::int, 0))
-                   > min(COALESCE((o.weights ->> s.slug)::int, 0))),
-            points AS (
-              SELECT a.attempt_id, i.skill_id, i.id AS item_id,
-                     CASE WHEN i.reverse_keyed THEN 5 - a.value ELSE a.value - 1 END AS points
-                FROM answer a JOIN item i ON i.id = a.item_id
-               WHERE a.organization_id = $1 AND i.kind = 'LIKERT'
-                 AND a.attempt_id IN (SELECT id FROM counted)
-              UNION ALL
-              SELECT a.attempt_id, f.skill_id, a.item_id,
-                     COALESCE((o.weights ->> f.slug)::int, 0)
-                FROM answer a JOIN item_option o ON o.id = a.option_id
-                JOIN informative f ON f.item_id = a.item_id
-               WHERE a.organization_id = $1 AND a.attempt_id IN (SELECT id FROM counted)),
-            inserted AS (
-              INSERT INTO report_item_cell (${key}, skill_id, version_id, item_id, n,
-                points_sum, points_sum_squares)
-              SELECT c.organization_id, c.assessment_id, c.month, c.team, c.department,
-                     p.skill_id, c.version_id, p.item_id, count(*), sum(p.points),
-                     sum(p.points::bigint * p.points)
-                FROM counted c JOIN points p ON p.attempt_id = c.id
-               GROUP BY c.organization_id, c.assessment_id, c.month, c.team, c.department,
-                        p.skill_id, c.version_id, p.item_id
-              RETURNING 1)
-       SELECT count(*)::int FROM inserted`,
-      [organizationId],
-    );
     return {
-      cells: cells?.count ?? 0,
-      skillCells: skillCells?.count ?? 0,
-      itemCells: itemCells?.count ?? 0,
+      cells: await insertCells(manager, organizationId),
+      skillCells: await insertSkillCells(manager, organizationId),
+      itemCells: await insertItemCells(manager, organizationId),
     };
   });
+}
+
+/**
+ * Temporary tables for this transaction: recount_group, the cells (per version) with their
+ * responses, and recount_response, the counted attempts with their group.
+ */
+async function countLatestAttempts(manager: EntityManager, organizationId: string) {
+  await manager.query(
+    `CREATE TEMPORARY TABLE recount_latest ON COMMIT DROP AS
+     SELECT DISTINCT ON (subject, assessment_id, month) id, ${GROUP_KEY}
+       FROM (SELECT id, subject, assessment_id, version_id, submitted_at,
+                    date_trunc('month', submitted_at AT TIME ZONE 'UTC')::date AS month,
+                    COALESCE(team, '') AS team, COALESCE(department, '') AS department
+               FROM attempt WHERE organization_id = $1 AND status = 'SUBMITTED') submitted
+      ORDER BY subject, assessment_id, month, submitted_at DESC, id DESC`,
+    [organizationId],
+  );
+  await manager.query(
+    `CREATE TEMPORARY TABLE recount_group ON COMMIT DROP AS
+     SELECT row_number() OVER () AS grp, ${GROUP_KEY}, count(*) AS responses
+       FROM recount_latest GROUP BY ${GROUP_KEY}`,
+  );
+  await manager.query(
+    `CREATE TEMPORARY TABLE recount_response ON COMMIT DROP AS
+     SELECT l.id, g.grp FROM recount_latest l JOIN recount_group g USING (${GROUP_KEY})`,
+  );
+  // Temporary tables have no statistics until analysed, and the plans below depend on them.
+  await manager.query(`ANALYZE recount_group, recount_response`);
+}
+
+/** Sets `counted` where it is wrong, and only there: rewriting a right flag costs a row version. */
+async function markCounted(manager: EntityManager, organizationId: string) {
+  await manager.query(
+    `UPDATE attempt t SET counted = false
+      WHERE t.organization_id = $1 AND t.counted
+        AND NOT EXISTS (SELECT 1 FROM recount_response r WHERE r.id = t.id)`,
+    [organizationId],
+  );
+  await manager.query(
+    `UPDATE attempt t SET counted = true FROM recount_response r
+      WHERE t.id = r.id AND t.organization_id = $1 AND NOT t.counted`,
+    [organizationId],
+  );
+}
+
+async function insertCells(manager: EntityManager, organizationId: string): Promise<number> {
+  return insertCounting(
+    manager,
+    `INSERT INTO report_cell (${CELL_KEY}, responses)
+     SELECT $1, assessment_id, month, team, department, sum(responses)
+       FROM recount_group GROUP BY assessment_id, month, team, department`,
+    organizationId,
+  );
+}
+
+async function insertSkillCells(manager: EntityManager, organizationId: string): Promise<number> {
+  return insertCounting(
+    manager,
+    `INSERT INTO report_skill_cell (${CELL_KEY}, skill_id, version_id, n, score_sum,
+       score_sum_squares, raw_sum, raw_sum_squares, emerging, developing, strong)
+     SELECT $1, g.assessment_id, g.month, g.team, g.department, x.skill_id, g.version_id, x.n,
+            x.score_sum, x.score_sum_squares, x.raw_sum, x.raw_sum_squares, x.emerging,
+            x.developing, x.strong
+       FROM (SELECT r.grp, s.skill_id, count(*) AS n, sum(s.score) AS score_sum,
+                    sum(s.score::bigint * s.score) AS score_sum_squares, sum(s.raw) AS raw_sum,
+                    sum(s.raw::bigint * s.raw) AS raw_sum_squares,
+                    count(*) FILTER (WHERE s.band = 'EMERGING') AS emerging,
+                    count(*) FILTER (WHERE s.band = 'DEVELOPING') AS developing,
+                    count(*) FILTER (WHERE s.band = 'STRONG') AS strong
+               FROM attempt_score s JOIN recount_response r ON r.id = s.attempt_id
+              WHERE s.organization_id = $1
+              GROUP BY r.grp, s.skill_id) x
+       JOIN recount_group g ON g.grp = x.grp`,
+    organizationId,
+  );
+}
+
+/**
+ * An item's points per skill, as shared scoring gives them (contributions.ts): LIKERT
+ * agreement 1–5 is 0–4 points (mirrored when reverse-keyed); a choice item gives each skill
+ * whose weights differ between its options the chosen option's weight. Tabulated first for
+ * every possible answer to the items of the counted versions — a few hundred rows — so that
+ * millions of answers need only look their points up.
+ */
+async function insertItemCells(manager: EntityManager, organizationId: string): Promise<number> {
+  await manager.query(
+    `CREATE TEMPORARY TABLE recount_item_points ON COMMIT DROP AS
+     WITH items AS (
+            SELECT i.* FROM item i
+             WHERE i.version_id IN (SELECT DISTINCT version_id FROM recount_group)),
+          informative AS (
+            SELECT o.item_id, s.id AS skill_id, s.slug
+              FROM item_option o JOIN items i ON i.id = o.item_id CROSS JOIN skill s
+             GROUP BY o.item_id, s.id, s.slug
+            HAVING count(o.weights -> s.slug) > 0
+               AND max(COALESCE((o.weights ->> s.slug)::int, 0))
+                 > min(COALESCE((o.weights ->> s.slug)::int, 0)))
+     SELECT i.id AS item_id, ${NO_OPTION} AS option_key, agreement AS value_key, i.skill_id,
+            CASE WHEN i.reverse_keyed THEN 5 - agreement ELSE agreement - 1 END AS points
+       FROM items i CROSS JOIN generate_series(1, 5) AS agreement
+      WHERE i.kind = 'LIKERT'
+     UNION ALL
+     SELECT o.item_id, o.id, 0, f.skill_id, COALESCE((o.weights ->> f.slug)::int, 0)
+       FROM item_option o JOIN informative f ON f.item_id = o.item_id`,
+  );
+  await manager.query(`ANALYZE recount_item_points`);
+  return insertCounting(
+    manager,
+    `INSERT INTO report_item_cell (${CELL_KEY}, skill_id, version_id, item_id, n, points_sum,
+       points_sum_squares)
+     SELECT $1, g.assessment_id, g.month, g.team, g.department, x.skill_id, g.version_id,
+            x.item_id, x.n, x.points_sum, x.points_sum_squares
+       FROM (SELECT r.grp, p.skill_id, p.item_id, count(*) AS n, sum(p.points) AS points_sum,
+                    sum(p.points::bigint * p.points) AS points_sum_squares
+               FROM answer a JOIN recount_response r ON r.id = a.attempt_id
+               JOIN recount_item_points p
+                 ON p.item_id = a.item_id AND p.option_key = COALESCE(a.option_id, ${NO_OPTION})
+                AND p.value_key = COALESCE(a.value, 0)
+              WHERE a.organization_id = $1
+              GROUP BY r.grp, p.skill_id, p.item_id) x
+       JOIN recount_group g ON g.grp = x.grp`,
+    organizationId,
+  );
+}
+
+/** Runs an INSERT … SELECT and returns how many rows it inserted. */
+async function insertCounting(
+  manager: EntityManager,
+  insert: string,
+  organizationId: string,
+): Promise<number> {
+  const [row] = await manager.query<{ count: number }[]>(
+    `WITH inserted AS (${insert} RETURNING 1) SELECT count(*)::int AS count FROM inserted`,
+    [organizationId],
+  );
+  return row?.count ?? 0;
 }

@@ -55,9 +55,11 @@ it("rebuilds exactly the cells and counted attempts the API maintained, and no o
   await dataSource.query(`DELETE FROM report_skill_cell WHERE organization_id = $1`, [
     org.organization.id,
   ]);
-  await dataSource.query(`UPDATE attempt SET counted = false WHERE organization_id = $1`, [
-    org.organization.id,
-  ]);
+  // Every flag the wrong way round: the replaced attempt counted, the others not.
+  await dataSource.query(
+    `UPDATE attempt SET counted = NOT counted WHERE organization_id = $1 AND status = 'SUBMITTED'`,
+    [org.organization.id],
+  );
 
   const rebuilt = await recountReportCells(dataSource, org.organization.id);
   expect(rebuilt).toEqual({

@@ -1,0 +1,56 @@
+// The shape every case shares: a fresh process to measure (so that each case's memory figure is
+// its own), a warm-up that is thrown away (JIT, connection pools, caches), then the measured run.
+import { startApi } from "./api-process.mjs";
+import { runLoad } from "./load.mjs";
+import { ErrorTally } from "./stats.mjs";
+
+const SETTLE_MS = 2000;
+
+/**
+ * Starts a fresh API with `env`, runs `work(api)`, stops the API and resolves with work's
+ * result plus the API's memory: `peakRssMb` sampled while the case ran, `hwmMb` since start.
+ */
+export async function withFreshApi(env, work) {
+  const api = await startApi(env);
+  let died = false;
+  void api.exited.then(() => (died = true));
+  try {
+    const result = await work(api);
+    if (died) throw new Error("the API process ended in the middle of the case");
+    // autocannon closes its connections with requests still in flight; the API finishes them
+    // anyway. Let it, so that stopping it does not cut them off (noise in the log, not figures).
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    return { ...result, memory: await api.stop() };
+  } finally {
+    await api.stop();
+  }
+}
+
+/**
+ * A warm-up of `warmupSeconds`, then the measured run of `seconds`, with the same load.
+ * `makeRequests(errors)` builds the request sequence counting wrong answers in `errors`: each
+ * run gets its own, and the warm-up's are only reported as a warning.
+ */
+export async function warmUpThenMeasure({
+  url,
+  connections,
+  warmupSeconds,
+  seconds,
+  makeRequests,
+  log,
+}) {
+  if (warmupSeconds > 0) {
+    const warmErrors = new ErrorTally();
+    await runLoad({
+      url,
+      connections,
+      seconds: warmupSeconds,
+      requests: makeRequests(warmErrors),
+      errors: warmErrors,
+    });
+    if (warmErrors.total > 0)
+      log(`    warm-up had ${warmErrors.total} errors: ${warmErrors.top().join(", ")}`);
+  }
+  const errors = new ErrorTally();
+  return runLoad({ url, connections, seconds, requests: makeRequests(errors), errors });
+}

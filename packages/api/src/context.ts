@@ -2,7 +2,7 @@ import type { Locale } from "@real-skills/shared";
 import type { Principal } from "./auth/principal.js";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
-import { announceContentChange, type ContentChangeSink } from "./caching/content-changes.js";
+import { announcer, type ChangeSink } from "./caching/change-notices.js";
 import { AssessmentAuthoringService } from "./modules/assessment/assessment-authoring.service.js";
 import { createAssessmentLoaders } from "./modules/assessment/assessment.loaders.js";
 import { AssessmentService } from "./modules/assessment/assessment.service.js";
@@ -49,26 +49,24 @@ export interface ServiceSettings {
   webhookAllowHttp?: boolean;
   /** The current time as team reports see it (tests only: to read this month as ended). */
   reportNow?: () => Date;
-  /** Hears of publishes; by default they are only announced to other instances (NOTIFY). */
-  contentChanges?: ContentChangeSink;
+  /** Hears of publishes and key changes; by default they are only announced (NOTIFY). */
+  changes?: ChangeSink;
 }
 
 /** Builds the process-wide services. Called once per server. */
 export function createServices(dataSource: DataSource, settings: ServiceSettings = {}): Services {
   const assessments = new AssessmentService(dataSource);
+  const changes = settings.changes ?? announcer(dataSource);
   const versionItems = new VersionItemsCache(dataSource);
   const reportCells = new ReportCells(versionItems);
   return {
     skills: new SkillService(dataSource),
     lessons: new LessonService(dataSource),
     assessments,
-    authoring: new AssessmentAuthoringService(
-      dataSource,
-      settings.contentChanges ?? { changed: (scope) => announceContentChange(dataSource, scope) },
-    ),
-    organizations: new OrganizationService(dataSource),
+    authoring: new AssessmentAuthoringService(dataSource, changes),
+    organizations: new OrganizationService(dataSource, changes),
     apiKeys: new ApiKeyService(dataSource),
-    embedKeys: new EmbedKeyService(dataSource),
+    embedKeys: new EmbedKeyService(dataSource, changes),
     audit: new AuditService(dataSource),
     attempts: new AttemptService(dataSource, assessments, versionItems, reportCells),
     webhooks: new WebhookService(dataSource, { allowHttp: settings.webhookAllowHttp ?? false }),

@@ -14,7 +14,7 @@ import { corsMiddleware } from "./auth/cors.js";
 import { AuthFailure } from "./auth/embed-token.verifier.js";
 import { cachePolicyPlugin } from "./caching/cache-policy.plugin.js";
 import { answerPublicFromCache } from "./caching/cached-get.js";
-import { ContentChanges } from "./caching/content-changes.js";
+import { ChangeNotices } from "./caching/change-notices.js";
 import { ResponseCache } from "./caching/response-cache.js";
 import { ANONYMOUS, type Principal } from "./auth/principal.js";
 import { apiError, formatError, internalError, isUnexpectedError } from "./common/errors.js";
@@ -79,7 +79,7 @@ export interface RealSkillsServer {
 export async function createServer(options: ServerOptions): Promise<RealSkillsServer> {
   const { database, logger } = options;
   const limits = limitsOf(options.config);
-  const contentChanges = await ContentChanges.start(database.dataSource, database.kind, logger);
+  const changes = await ChangeNotices.start(database.dataSource, database.kind, logger);
   const responseCache =
     limits.responseCacheSeconds > 0
       ? new ResponseCache({
@@ -87,16 +87,17 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
           maxBytes: RESPONSE_CACHE_BYTES,
         })
       : undefined;
-  if (responseCache)
-    contentChanges.subscribe((change) => {
-      responseCache.invalidate(change);
-    });
+
   const services = createServices(database.dataSource, {
     webhookAllowHttp: options.config.webhookAllowHttp,
     reportNow: options.reportNow,
-    contentChanges,
+    changes,
   });
   const authenticator = new Authenticator(database.dataSource);
+  changes.subscribe((change) => {
+    authenticator.forget(change);
+    responseCache?.invalidate(change);
+  });
   const contextFor = (
     request: { acceptLanguage?: string; principal?: Principal; requestId?: string } = {},
   ): Context => {
@@ -237,7 +238,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
         await apollo.stop();
       } finally {
         clearTimeout(timeout);
-        await contentChanges.close();
+        await changes.close();
       }
     },
   };

@@ -1,6 +1,7 @@
 import { AUTH_FAILURE_REASONS } from "@real-skills/shared";
 import type { DataSource } from "typeorm";
 import type { ApiKeyRole, Locale } from "@real-skills/shared";
+import type { Change } from "../caching/change-notices.js";
 import { AuthFailure, EmbedTokenVerifier } from "./embed-token.verifier.js";
 import { ANONYMOUS, type Principal } from "./principal.js";
 import { hashApiKey } from "./secrets.js";
@@ -19,13 +20,19 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /**
  * Turns a request's credentials into a {@link Principal}. API keys are looked up by hash on every
  * request (no cache), so a revoked key stops working at once on every instance. Embed tokens are
- * verified, and then the page's origin must be one the organisation allows.
+ * verified, and then the page's origin must be one the organisation allows; their signing keys
+ * are kept in memory, and dropped on every instance when they change ({@link forget}).
  */
 export class Authenticator {
   private readonly embedTokens: EmbedTokenVerifier;
 
   constructor(private readonly dataSource: DataSource) {
     this.embedTokens = new EmbedTokenVerifier(dataSource);
+  }
+
+  /** Drops cached signing keys that `change` makes stale. */
+  forget(change: Change | "everything"): void {
+    this.embedTokens.forget(change);
   }
 
   async authenticate(request: {

@@ -1,4 +1,3 @@
-import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import type { Authenticator } from "./authenticator.js";
 
@@ -55,11 +54,13 @@ export function corsMiddleware(authenticator: Authenticator): RequestHandler {
 }
 
 /**
- * The CORS headers of an answer to a request without credentials from a page (`Origin` set):
- * readable by any page. For answers sent before this middleware runs (the response cache).
+ * The CORS headers of an answer to a request without credentials from a page (`Origin` set),
+ * readable by any page, as a flat name, value list: for answers sent before this middleware
+ * runs (the response cache), which also add `Origin` to `Vary`.
  */
-export function setPublicCorsHeaders(res: ServerResponse): void {
-  res.setHeader("Vary", "Origin");
-  res.setHeader("Access-Control-Allow-Origin", "*");
-  res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
-}
+export const PUBLIC_CORS: readonly string[] = [
+  "Access-Control-Allow-Origin",
+  "*",
+  "Access-Control-Expose-Headers",
+  EXPOSED_HEADERS,
+];

@@ -10,6 +10,7 @@ import {
 } from "@real-skills/shared";
 import { decodeProtectedHeader, errors, importSPKI, jwtVerify, type JWTPayload } from "jose";
 import type { DataSource } from "typeorm";
+import type { Change } from "../caching/change-notices.js";
 import type { EmbedKey } from "./embed-key.entity.js";
 import type { EmbedTokenPrincipal } from "./principal.js";
 
@@ -28,7 +29,15 @@ interface SigningKey {
   publicKey: string | null;
   defaultLocale: Locale;
   allowedOrigins: string[];
+  expiresAt: Date | null;
 }
+
+/**
+ * How long a signing key is used from memory. A revocation, rotation or change of allowed
+ * origins drops it at once on every instance (`forget`); this bounds a missed notice.
+ */
+const KEY_CACHE_MS = 60_000;
+const MAX_CACHED_KEYS = 10_000;
 
 export class AuthFailure extends Error {
   override name = "AuthFailure";
@@ -47,7 +56,21 @@ export const MAX_CLAIM_LENGTH = 200;
  * key fails exactly like a bad signature, so a rejection never reveals whether a key exists.
  */
 export class EmbedTokenVerifier {
+  private readonly keys = new Map<string, { key: SigningKey; until: number }>();
+  private changes = 0;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Drops the cached keys a change of access makes stale (all of them when unsure). */
+  forget(change: Change | "everything"): void {
+    if (change !== "everything" && change.kind !== "access") return;
+    this.changes += 1;
+    for (const [kid, { key }] of this.keys) {
+      if (change === "everything" || key.organizationId === change.organizationId) {
+        this.keys.delete(kid);
+      }
+    }
+  }
 
   async verify(token: string, now = new Date()): Promise<VerifiedEmbedToken> {
     let kid: unknown;
@@ -59,16 +82,10 @@ export class EmbedTokenVerifier {
     if (typeof kid !== "string" || kid.length === 0 || kid.length > 100) {
       throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_SIGNATURE);
     }
-    // The organisation's settings come with the key: one query per token, on every request.
-    const [key] = await this.dataSource.query<SigningKey[]>(
-      `SELECT k.kid, k.organization_id AS "organizationId", k.algorithm, k.secret,
-              k.public_key AS "publicKey", o.default_locale AS "defaultLocale",
-              o.allowed_origins AS "allowedOrigins"
-         FROM embed_key k JOIN organization o ON o.id = k.organization_id
-        WHERE k.kid = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)`,
-      [kid, now],
-    );
-    if (!key) throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_SIGNATURE);
+    const key = await this.signingKey(kid);
+    if (!key || (key.expiresAt !== null && key.expiresAt <= now)) {
+      throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_SIGNATURE);
+    }
 
     const payload = await verifySignatureAndTimes(token, key, now);
     // jose leaves a future `iat` alone; a token from the future is not valid yet.
@@ -79,6 +96,31 @@ export class EmbedTokenVerifier {
       throw new AuthFailure(AUTH_FAILURE_REASONS.TOKEN_NOT_YET_VALID);
     }
     return { principal: toPrincipal(payload, key), allowedOrigins: key.allowedOrigins };
+  }
+
+  /**
+   * The unrevoked key `kid` with its organisation's settings, from memory when read recently.
+   * Unknown kids are not remembered: nothing a caller sends can fill the cache.
+   */
+  private async signingKey(kid: string): Promise<SigningKey | undefined> {
+    const cached = this.keys.get(kid);
+    if (cached !== undefined && cached.until > Date.now()) return cached.key;
+    const changesBefore = this.changes;
+    const [key] = await this.dataSource.query<SigningKey[]>(
+      `SELECT k.kid, k.organization_id AS "organizationId", k.algorithm, k.secret,
+              k.public_key AS "publicKey", k.expires_at AS "expiresAt",
+              o.default_locale AS "defaultLocale", o.allowed_origins AS "allowedOrigins"
+         FROM embed_key k JOIN organization o ON o.id = k.organization_id
+        WHERE k.kid = $1 AND k.revoked_at IS NULL`,
+      [kid],
+    );
+    this.keys.delete(kid);
+    // A key read while a change was announced may be the one from before it.
+    if (key !== undefined && changesBefore === this.changes) {
+      if (this.keys.size >= MAX_CACHED_KEYS) this.keys.delete(this.keys.keys().next().value ?? "");
+      this.keys.set(kid, { key, until: Date.now() + KEY_CACHE_MS });
+    }
+    return key;
   }
 }
 

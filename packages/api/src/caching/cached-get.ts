@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { ANONYMOUS } from "../auth/principal.js";
-import { setPublicCorsHeaders } from "../auth/cors.js";
+import { PUBLIC_CORS } from "../auth/cors.js";
 import { localeFromHeader } from "../common/locale.js";
 import { ResponseCache, type CachedResponse } from "./response-cache.js";
 
@@ -46,24 +46,36 @@ export function answerPublicFromCache(
     ResponseCache.key(ResponseCache.scopeOf(ANONYMOUS), locale, req.url ?? ""),
   );
   if (entry === undefined) return false;
-  res.setHeader("X-Request-Id", randomUUID());
-  if (req.headers.origin !== undefined) setPublicCorsHeaders(res);
-  sendCached(req, res, entry);
+  // Headers as one flat list, written at once: this path is the API's hottest.
+  const headers = [
+    "X-Request-Id",
+    randomUUID(),
+    ...(req.headers.origin === undefined ? [] : PUBLIC_CORS),
+    "Vary",
+    req.headers.origin === undefined ? VARY : `Origin, ${VARY}`,
+    ...entry.headers,
+  ];
+  if (matchesEtag(req.headers["if-none-match"], entry.etag)) {
+    res.writeHead(304, headers).end();
+  } else {
+    res.writeHead(200, [...headers, "Content-Length", String(entry.body.length)]).end(entry.body);
+  }
   return true;
 }
 
 /** Sends a stored answer, or 304 when the client already holds these bytes. */
 export function sendCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
-  res.setHeader("Cache-Control", entry.cacheControl);
+  for (let i = 0; i < entry.headers.length; i += 2) {
+    res.setHeader(entry.headers[i] ?? "", entry.headers[i + 1] ?? "");
+  }
   res.setHeader("Vary", varyWith(res.getHeader("Vary")));
-  res.setHeader("ETag", entry.etag);
   if (matchesEtag(req.headers["if-none-match"], entry.etag)) {
     res.statusCode = 304;
+    res.removeHeader("Content-Type");
     res.end();
     return;
   }
   res.statusCode = 200;
-  res.setHeader("Content-Type", entry.contentType);
   res.setHeader("Content-Length", entry.body.length);
   res.end(entry.body);
 }

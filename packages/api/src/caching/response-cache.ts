@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Principal } from "../auth/principal.js";
-import type { ContentScope } from "./content-changes.js";
+import type { Change } from "./change-notices.js";
 
 /** One stored answer to a GET of public content: the exact bytes Apollo sent, and its headers. */
 export interface CachedResponse {
@@ -10,6 +10,8 @@ export interface CachedResponse {
   etag: string;
   contentType: string;
   cacheControl: string;
+  /** Content-Type, Cache-Control and ETag as a flat name, value list, ready to write. */
+  headers: readonly string[];
 }
 
 export interface ResponseCacheSettings {
@@ -29,7 +31,7 @@ const PUBLIC_SCOPE = "public";
  * personal: which operations may be stored is decided by `cachePolicyPlugin`, and only for
  * fields whose answer depends on nothing but the organisation and the locale.
  *
- * Entries go when content changes ({@link invalidate}, driven by {@link ContentChanges} on every
+ * Entries go when content changes ({@link invalidate}, driven by {@link ChangeNotices} on every
  * instance) and after `ttlSeconds` at the latest. A response computed while a change happened is
  * not stored: it may hold the content from before ({@link generation}).
  */
@@ -71,16 +73,29 @@ export class ResponseCache {
   store(
     key: string,
     generation: number,
-    response: Omit<CachedResponse, "etag" | "body"> & { body: string },
+    response: Pick<CachedResponse, "contentType" | "cacheControl"> & { body: string },
   ): CachedResponse {
     const body = Buffer.from(response.body);
-    const entry: CachedResponse = { ...response, body, etag: etagOf(body) };
+    const etag = etagOf(body);
+    const headers = [
+      "Content-Type",
+      response.contentType,
+      "Cache-Control",
+      response.cacheControl,
+      "ETag",
+      etag,
+    ];
+    const entry: CachedResponse = { ...response, body, etag, headers };
     if (generation === this.changes) this.entries.set(key, entry);
     return entry;
   }
 
-  /** Drops what a change can have made stale: all of it for the library, else one organisation's. */
-  invalidate(change: ContentScope | "everything"): void {
+  /**
+   * Drops what a change can have made stale: everything for the library, an organisation's
+   * entries for its content. Its keys and origins are checked before the cache is consulted.
+   */
+  invalidate(change: Change | "everything"): void {
+    if (change !== "everything" && change.kind === "access") return;
     this.changes += 1;
     if (change === "everything" || change.kind === "library") {
       this.entries.clear();

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { pino } from "pino";
-import { createServer, type RealSkillsServer } from "../../server.js";
 import type { CreatedOrganization } from "../../modules/organization/organization.service.js";
 import {
   ARCHIVE,
@@ -10,6 +8,11 @@ import {
   validAssessmentInput,
 } from "../../modules/assessment/__tests__/authoring.fixtures.js";
 import { createTestApp, type TestApp } from "../../test-support/harness.js";
+import {
+  persistedGet as get,
+  persistedRead,
+  type PersistedGetOptions,
+} from "../../test-support/persisted-query.js";
 
 const ASSESSMENT = `query Assessment($slug: String!) {
   assessment(slug: $slug) { slug version title items { key prompt } }
@@ -29,33 +32,13 @@ afterAll(async () => {
   await app.close();
 });
 
-interface Persisted {
-  query?: string;
-  variables?: Record<string, unknown>;
-  headers?: Record<string, string>;
-  base?: string;
-}
+/** A persisted-query GET to the test server. */
+const persistedGet = async (document: string, options: PersistedGetOptions = {}) =>
+  get(await app.url(), document, options);
 
-/** A GET with Apollo's automatic-persisted-query extension, as a widget or CDN client sends it. */
-async function persistedGet(document: string, options: Persisted = {}) {
-  const sha256Hash = createHash("sha256").update(document).digest("hex");
-  const search = new URLSearchParams({
-    extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }),
-    variables: JSON.stringify(options.variables ?? {}),
-  });
-  if (options.query !== undefined) search.set("query", options.query);
-  const response = await fetch(`${options.base ?? (await app.url())}/graphql?${search}`, {
-    headers: { "apollo-require-preflight": "true", ...options.headers },
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text };
-}
-
-/** Registers the document (first GET carries it), then reads by hash alone. */
-async function read(document: string, options: Persisted = {}) {
-  await persistedGet(document, { ...options, query: document });
-  return persistedGet(document, options);
-}
+/** Registers the document, then reads it by hash alone. */
+const read = async (document: string, options: PersistedGetOptions = {}) =>
+  persistedRead(await app.url(), document, options);
 
 const json = (text: string) =>
   JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown[] };
@@ -126,7 +109,7 @@ describe("persisted queries over GET", () => {
       extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }),
       variables: JSON.stringify(variables),
     });
-    const response = await fetch(`${await app.url()}/graphql?${search}`);
+    const response = await fetch(`${await app.url()}/graphql?${search.toString()}`);
     expect(response.status).toBe(400);
   });
 });
@@ -190,52 +173,5 @@ describe("an organisation's own content", () => {
     const missing = await read(ASSESSMENT, { variables: { slug: "Not A Slug" } });
     expect(json(missing.text).errors).toBeDefined();
     expect(missing.headers.get("cache-control")).toBe("no-store");
-  });
-});
-
-const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
-
-onPostgres("several instances on one PostgreSQL", () => {
-  let second: RealSkillsServer;
-  let secondUrl: string;
-
-  beforeAll(async () => {
-    second = await createServer({
-      config: { maxBodyBytes: 100_000, shutdownTimeoutMs: 2_000 },
-      database: app.database,
-      logger: pino({ level: "silent" }),
-    });
-    const address = await second.listen(0, "127.0.0.1");
-    secondUrl = `http://127.0.0.1:${address.port}`;
-  });
-
-  afterAll(async () => {
-    await second.stop();
-  });
-
-  it("drops another instance's cached answer within a second of a publish", async () => {
-    const slug = "cached-across-instances";
-    await app.http(CREATE, { input: validAssessmentInput(slug) }, { token: org.apiKey });
-    await app.http(PUBLISH, { slug }, { token: org.apiKey });
-    const employee = await app.mintToken(org, { sub: "instance-reader" });
-    const options = {
-      base: secondUrl,
-      variables: { slug },
-      headers: { authorization: `Bearer ${employee}`, origin: "https://intranet.example.com" },
-    };
-    expect(json((await read(ASSESSMENT, options)).text).data?.assessment).toMatchObject({
-      version: 1,
-    });
-
-    const changed = validAssessmentInput(slug);
-    changed.title.en = "Seen everywhere";
-    await app.http(UPDATE, { input: changed }, { token: org.apiKey });
-    await app.http(PUBLISH, { slug }, { token: org.apiKey });
-    const deadline = Date.now() + 1_000;
-    let seen: unknown;
-    do {
-      seen = json((await persistedGet(ASSESSMENT, options)).text).data?.assessment;
-    } while ((seen as { version: number }).version !== 2 && Date.now() < deadline);
-    expect(seen).toMatchObject({ version: 2, title: "Seen everywhere" });
   });
 });

@@ -1,7 +1,7 @@
 import { ERROR_CODES } from "@real-skills/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import type { OrganizationPrincipal } from "../../auth/principal.js";
-import type { ContentChangeSink } from "../../caching/content-changes.js";
+import type { ChangeSink } from "../../caching/change-notices.js";
 import { cursor, type Page } from "../../common/connection.js";
 import { apiError } from "../../common/errors.js";
 import { invalidInput } from "../../common/problems.js";
@@ -34,7 +34,7 @@ export class AssessmentAuthoringService {
   constructor(
     private readonly dataSource: DataSource,
     /** Told after a publish or archive, so that every instance drops what it cached. */
-    private readonly contentChanges: ContentChangeSink,
+    private readonly changes: ChangeSink,
   ) {}
 
   /** Creates an assessment with `content` as its draft version 1. */
@@ -138,8 +138,8 @@ export class AssessmentAuthoringService {
       );
       return reload(manager, assessment.id);
     });
-    await this.contentChanges.changed({
-      kind: "organization",
+    await this.changes.changed({
+      kind: "content",
       organizationId: actor.organizationId,
     });
     return published;
@@ -162,8 +162,8 @@ export class AssessmentAuthoringService {
       });
       return reload(manager, assessment.id);
     });
-    await this.contentChanges.changed({
-      kind: "organization",
+    await this.changes.changed({
+      kind: "content",
       organizationId: actor.organizationId,
     });
     return archived;

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { announceContentChange } from "../../caching/content-changes.js";
+import { announceChange } from "../../caching/change-notices.js";
 import type { Library } from "./content.reader.js";
 import type { AssessmentFile, SkillFile } from "./content.schema.js";
 import { contentHash, insertDraftVersion, publishVersion } from "./version.writer.js";
@@ -39,7 +39,7 @@ export async function importLibrary(
     }
     return { skills, lessons, assessments };
   });
-  if (changedAnything(report)) await announceContentChange(dataSource, { kind: "library" });
+  if (changedAnything(report)) await announceChange(dataSource, { kind: "library" });
   return report;
 }
 

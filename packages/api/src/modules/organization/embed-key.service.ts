@@ -1,4 +1,5 @@
 import { ERROR_CODES } from "@real-skills/shared";
+import { announcer, type ChangeSink } from "../../caching/change-notices.js";
 import type { DataSource, EntityManager } from "typeorm";
 import type { EmbedKeyAlgorithm } from "../../auth/auth.enums.js";
 import { EmbedKey } from "../../auth/embed-key.entity.js";
@@ -23,7 +24,11 @@ export const OVERLAP_HOURS = { min: 1, max: 168, default: 24 } as const;
  * next token: the verifier reads the key for every token.
  */
 export class EmbedKeyService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Told after a rotation or revocation: every instance drops the keys it holds in memory. */
+    private readonly changes: ChangeSink = announcer(dataSource),
+  ) {}
 
   /** Every key of the organisation, revoked and expired ones included, newest first. */
   list(organizationId: string): Promise<EmbedKey[]> {
@@ -76,7 +81,7 @@ export class EmbedKeyService {
         },
       ]);
     }
-    return this.dataSource.transaction(async (manager) => {
+    const rotated = await this.dataSource.transaction(async (manager) => {
       const previous = await lockOwn(manager, actor.organizationId, input.kid);
       if (previous.revokedAt !== null || (previous.expiresAt && previous.expiresAt <= new Date())) {
         throw invalidInput([
@@ -111,11 +116,13 @@ export class EmbedKeyService {
       });
       return { ...created, previous: updated };
     });
+    await this.changes.changed({ kind: "access", organizationId: actor.organizationId });
+    return rotated;
   }
 
   /** Revokes a key at once: tokens signed with it stop working. Revoking twice changes nothing. */
   async revoke(actor: OrganizationPrincipal, kid: string): Promise<EmbedKey> {
-    return this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const key = await lockOwn(manager, actor.organizationId, kid);
       if (key.revokedAt === null) {
         await manager.query(`UPDATE embed_key SET revoked_at = now() WHERE id = $1`, [key.id]);
@@ -128,6 +135,8 @@ export class EmbedKeyService {
       });
       return manager.getRepository(EmbedKey).findOneByOrFail({ id: key.id });
     });
+    await this.changes.changed({ kind: "access", organizationId: actor.organizationId });
+    return revoked;
   }
 }
 

@@ -1,4 +1,5 @@
 import { isSlug, type Locale } from "@real-skills/shared";
+import { announcer, type ChangeSink } from "../../caching/change-notices.js";
 import type { DataSource } from "typeorm";
 import { EmbedKey } from "../../auth/embed-key.entity.js";
 import type { OrganizationPrincipal } from "../../auth/principal.js";
@@ -37,7 +38,11 @@ export interface SettingsPatch {
 }
 
 export class OrganizationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Told after allowed origins or the default locale change: instances cache them with keys. */
+    private readonly changes: ChangeSink = announcer(dataSource),
+  ) {}
 
   /** Creates an organisation with its first ADMIN API key and an HS256 embed key, atomically. */
   async create(input: {
@@ -83,7 +88,7 @@ export class OrganizationService {
    * what changed, old and new values, in the audit log.
    */
   async updateSettings(actor: OrganizationPrincipal, patch: SettingsPatch): Promise<Organization> {
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Organization);
       const before = await repository.findOneOrFail({
         where: { id: actor.organizationId },
@@ -109,6 +114,8 @@ export class OrganizationService {
       });
       return repository.findOneByOrFail({ id: before.id });
     });
+    await this.changes.changed({ kind: "access", organizationId: actor.organizationId });
+    return updated;
   }
 
   byId(id: string): Promise<Organization | null> {
@@ -131,6 +138,7 @@ export class OrganizationService {
         WHERE id = $1 AND NOT allowed_origins @> $2::text[]`,
       [organizationId, origins],
     );
+    await this.changes.changed({ kind: "access", organizationId });
   }
 
   /** The newest usable HS256 embed key of an organisation, for minting development tokens. */

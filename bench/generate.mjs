@@ -43,10 +43,41 @@ const teamSize = Number(values["team-size"]);
 const teamsPerDepartment = Number(values["teams-per-department"]);
 const seed = Number(values.seed);
 const COLUMNS = {
-  attempt: `id, organization_id, subject, assessment_id, version_id, status, team, department,
-    idempotency_key, started_at, updated_at, submitted_at`,
-  answer: `attempt_id, item_id, organization_id, option_id, value, text, sequence, saved_at`,
-  attempt_score: `attempt_id, skill_id, organization_id, score, band, answered, raw, min, max`,
+  attempt: [
+    "id",
+    "organization_id",
+    "subject",
+    "assessment_id",
+    "version_id",
+    "status",
+    "team",
+    "department",
+    "idempotency_key",
+    "started_at",
+    "updated_at",
+    "submitted_at",
+  ],
+  answer: [
+    "attempt_id",
+    "item_id",
+    "organization_id",
+    "option_id",
+    "value",
+    "text",
+    "sequence",
+    "saved_at",
+  ],
+  attempt_score: [
+    "attempt_id",
+    "skill_id",
+    "organization_id",
+    "score",
+    "band",
+    "answered",
+    "raw",
+    "min",
+    "max",
+  ],
 };
 const TABLES = Object.keys(COLUMNS);
 
@@ -179,70 +210,88 @@ try {
 }
 
 /**
- * COPY streams for the three tables. Foreign-key triggers are off for the loading sessions
- * (`session_replication_role = replica`, which needs a superuser): they would check every one
- * of ~20 million rows against its attempt, item, option, skill and organisation one at a time.
- * The rows are right by construction: they reference the organisation, assessment, items,
- * options and skills read above, and attempts written in the same run.
+ * Writers of the batches' COPY text into the three tables. Foreign-key triggers are off for
+ * the loading sessions (`session_replication_role = replica`, which needs a superuser): they
+ * would check each of ~20 million rows against its attempt, item, option, skill and
+ * organisation one at a time, which more than doubles the load. The rows are right by
+ * construction: they reference the organisation, assessment, items, options and skills read
+ * above, and attempts written in the same run.
  *
  * On PostgreSQL each table gets its own connection and one COPY for the whole run, so the
  * server writes the three tables side by side while this process generates the next batch.
- * PGlite has a single session that its socket hands to one connection at a time (until that
- * connection's statement is done), so there a second COPY would wait for the first forever:
- * one connection copies the tables of each batch in turn.
  */
 async function openCopies() {
-  const copyOf = (table) =>
-    // A deep buffer, so that generating the next batch overlaps the server's writing.
-    copyStreams.from(`COPY ${table} (${COLUMNS[table]}) FROM STDIN`, {
-      highWaterMark: 16 * 1024 * 1024,
-    });
-  if (database.kind === "postgres") {
-    const clients = await Promise.all(TABLES.map(() => pool.connect()));
-    const streams = {};
-    const done = [];
-    for (const [position, table] of TABLES.entries()) {
-      const client = clients[position];
-      await client.query(`SET session_replication_role = replica`);
-      streams[table] = client.query(copyOf(table));
-      const ended = finished(streams[table]);
-      // Awaited in finish(); a failure before that surfaces through write() first.
-      ended.catch(() => {});
-      done.push(ended);
-    }
-    return {
-      batchSize: 2_000,
-      async write(batch) {
-        const full = TABLES.filter((table) => !streams[table].write(batch[table]));
-        await Promise.all(full.map((table) => once(streams[table], "drain")));
-      },
-      async finish() {
-        for (const table of TABLES) streams[table].end();
-        await Promise.all(done);
-        for (const client of clients) client.release();
-      },
-      abort() {
-        // A connection left mid-COPY is of no further use.
-        for (const client of clients) client.release(true);
-      },
-    };
+  if (database.kind === "embedded") return openEmbeddedInserts();
+  const clients = await Promise.all(TABLES.map(() => pool.connect()));
+  const streams = {};
+  const done = [];
+  for (const [position, table] of TABLES.entries()) {
+    const client = clients[position];
+    await client.query(`SET session_replication_role = replica`);
+    streams[table] = client.query(
+      // A deep buffer, so that generating the next batch overlaps the server's writing.
+      copyStreams.from(`COPY ${table} (${COLUMNS[table]}) FROM STDIN`, {
+        highWaterMark: 16 * 1024 * 1024,
+      }),
+    );
+    const ended = finished(streams[table]);
+    // Awaited in finish(); a failure before that surfaces through write() first.
+    ended.catch(() => {});
+    done.push(ended);
   }
+  return {
+    batchSize: 2_000,
+    async write(batch) {
+      const full = TABLES.filter((table) => !streams[table].write(batch[table]));
+      await Promise.all(full.map((table) => once(streams[table], "drain")));
+    },
+    async finish() {
+      for (const table of TABLES) streams[table].end();
+      await Promise.all(done);
+      for (const client of clients) client.release();
+    },
+    abort() {
+      // A connection left mid-COPY is of no further use.
+      for (const client of clients) client.release(true);
+    },
+  };
+}
 
+/**
+ * PGlite's socket cannot take COPY … FROM STDIN: PGlite must receive the copy data in the same
+ * call as the statement, and the socket passes each protocol message on by itself (the
+ * connection then fails with "protocol synchronization was lost"; pglite PR #1028). So there
+ * the same COPY text goes as one parameter per batch and table to an INSERT that splits it
+ * into lines and fields and casts each to its column's type. The text holds no tabs, newlines
+ * or backslashes but the `\N` of a NULL, so no COPY escapes need undoing.
+ */
+async function openEmbeddedInserts() {
   const client = await pool.connect();
   // PGlite's one session is every connection's: the setting must not outlive the load.
   await client.query(`SET session_replication_role = replica`);
-  const reset = () => client.query(`RESET session_replication_role`);
+  const inserts = {};
+  for (const table of TABLES) {
+    const { rows } = await client.query(
+      `SELECT attname AS name, format_type(atttypid, atttypmod) AS type
+         FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
+      [table],
+    );
+    const types = new Map(rows.map((row) => [row.name, row.type]));
+    const fields = COLUMNS[table].map(
+      (column, index) => `NULLIF(field[${index + 1}], '\\N')::${types.get(column)}`,
+    );
+    inserts[table] = `INSERT INTO ${table} (${COLUMNS[table]})
+      SELECT ${fields} FROM string_to_table($1, E'\\n') AS line,
+             string_to_array(line, E'\\t') AS field
+       WHERE line <> ''`;
+  }
   return {
-    batchSize: 20_000,
+    batchSize: 2_000,
     async write(batch) {
-      for (const table of TABLES) {
-        const stream = client.query(copyOf(table));
-        stream.end(batch[table]);
-        await finished(stream);
-      }
+      for (const table of TABLES) await client.query(inserts[table], [batch[table]]);
     },
     async finish() {
-      await reset();
+      await client.query(`RESET session_replication_role`);
       client.release();
     },
     abort() {

@@ -53,44 +53,47 @@ export async function recountReportCells(
 }
 
 /**
- * Temporary tables for this transaction: recount_group, the cells (per version) with their
- * responses, and recount_response, the counted attempts with their group.
+ * Temporary tables for this transaction: recount_attempt, the organisation's submitted
+ * attempts with the flag they have and the one they should have; recount_group, the cells (per
+ * version) with their responses; recount_response, the counted attempts with their group.
  */
 async function countLatestAttempts(manager: EntityManager, organizationId: string) {
   await manager.query(
-    `CREATE TEMPORARY TABLE recount_latest ON COMMIT DROP AS
-     SELECT DISTINCT ON (subject, assessment_id, month) id, ${GROUP_KEY}
-       FROM (SELECT id, subject, assessment_id, version_id, submitted_at,
-                    date_trunc('month', submitted_at AT TIME ZONE 'UTC')::date AS month,
-                    COALESCE(team, '') AS team, COALESCE(department, '') AS department
-               FROM attempt WHERE organization_id = $1 AND status = 'SUBMITTED') submitted
-      ORDER BY subject, assessment_id, month, submitted_at DESC, id DESC`,
+    `CREATE TEMPORARY TABLE recount_attempt ON COMMIT DROP AS
+     SELECT id, latest, counted <> latest AS wrong, ${GROUP_KEY}
+       FROM (SELECT id, counted, ${GROUP_KEY},
+                    row_number() OVER (PARTITION BY subject, assessment_id, month
+                                       ORDER BY submitted_at DESC, id DESC) = 1 AS latest
+               FROM (SELECT id, counted, subject, assessment_id, version_id, submitted_at,
+                            date_trunc('month', submitted_at AT TIME ZONE 'UTC')::date AS month,
+                            COALESCE(team, '') AS team, COALESCE(department, '') AS department
+                       FROM attempt WHERE organization_id = $1 AND status = 'SUBMITTED') submitted
+            ) ranked`,
     [organizationId],
   );
+  // Temporary tables have no statistics until analysed, and every plan below depends on them:
+  // with none, or with the attempts' statistics from before their flags changed, the planner
+  // once chose a nested loop over 100 000 × 100 000 rows.
+  await manager.query(`ANALYZE recount_attempt`);
   await manager.query(
     `CREATE TEMPORARY TABLE recount_group ON COMMIT DROP AS
      SELECT row_number() OVER () AS grp, ${GROUP_KEY}, count(*) AS responses
-       FROM recount_latest GROUP BY ${GROUP_KEY}`,
+       FROM recount_attempt WHERE latest GROUP BY ${GROUP_KEY}`,
   );
+  await manager.query(`ANALYZE recount_group`);
   await manager.query(
     `CREATE TEMPORARY TABLE recount_response ON COMMIT DROP AS
-     SELECT l.id, g.grp FROM recount_latest l JOIN recount_group g USING (${GROUP_KEY})`,
+     SELECT a.id, g.grp
+       FROM recount_attempt a JOIN recount_group g USING (${GROUP_KEY}) WHERE a.latest`,
   );
-  // Temporary tables have no statistics until analysed, and the plans below depend on them.
-  await manager.query(`ANALYZE recount_group, recount_response`);
+  await manager.query(`ANALYZE recount_response`);
 }
 
 /** Sets `counted` where it is wrong, and only there: rewriting a right flag costs a row version. */
 async function markCounted(manager: EntityManager, organizationId: string) {
   await manager.query(
-    `UPDATE attempt t SET counted = false
-      WHERE t.organization_id = $1 AND t.counted
-        AND NOT EXISTS (SELECT 1 FROM recount_response r WHERE r.id = t.id)`,
-    [organizationId],
-  );
-  await manager.query(
-    `UPDATE attempt t SET counted = true FROM recount_response r
-      WHERE t.id = r.id AND t.organization_id = $1 AND NOT t.counted`,
+    `UPDATE attempt t SET counted = a.latest FROM recount_attempt a
+      WHERE a.wrong AND t.id = a.id AND t.organization_id = $1`,
     [organizationId],
   );
 }

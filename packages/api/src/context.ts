@@ -58,7 +58,7 @@ export function createServices(dataSource: DataSource, settings: ServiceSettings
   const assessments = new AssessmentService(dataSource);
   const changes = settings.changes ?? announcer(dataSource);
   const versionItems = new VersionItemsCache(dataSource);
-  const reportCells = new ReportCells(versionItems);
+  const reportCells = new ReportCells(versionItems, settings.reportNow);
   return {
     skills: new SkillService(dataSource),
     lessons: new LessonService(dataSource),

@@ -20,6 +20,7 @@ import { Attempts1764400000000 } from "./migrations/1764400000000-attempts.js";
 import { Webhooks1764410000000 } from "./migrations/1764410000000-webhooks.js";
 import { ReportCells1764420000000 } from "./migrations/1764420000000-report-cells.js";
 import { XapiEndpoints1764430000000 } from "./migrations/1764430000000-xapi-endpoints.js";
+import { ReportRevision1764440000000 } from "./migrations/1764440000000-report-revision.js";
 
 /** Every entity, listed explicitly: ESM has no reliable glob loading. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Webhooks1764410000000,
   ReportCells1764420000000,
   XapiEndpoints1764430000000,
+  ReportRevision1764440000000,
 ];

@@ -33,12 +33,26 @@ const CELL_OF = `date_trunc('month', t.submitted_at AT TIME ZONE 'UTC')::date AS
 const SAME_CELL = `(r.organization_id, r.assessment_id, r.month, r.team, r.department)
   = (c.organization_id, c.assessment_id, c.month, c.team, c.department)`;
 
+// A change to a month that has ended (an erasure, a seeded response) makes every team report
+// kept in memory stale: it counts up the organisation's report revision. $5 is the first day of
+// the running month as team reports see it. Submits in the running month, the usual case, match
+// nothing here and take no lock.
+const ENDED_MONTH_CHANGED = `
+  revised AS (
+    UPDATE organization o SET report_revision = o.report_revision + 1 FROM cell c
+     WHERE o.id = c.organization_id AND c.month < $5::date
+    RETURNING 1)`;
+
 /**
  * Maintains the report cells (docs/decisions/0012-privacy-safe-aggregates.md). Every method
  * runs inside the caller's transaction, so the cells change exactly when attempts do.
  */
 export class ReportCells {
-  constructor(private readonly versionItems: VersionItemsCache) {}
+  constructor(
+    private readonly versionItems: VersionItemsCache,
+    /** The current time as team reports see it (`TeamReportService`): which months have ended. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /**
    * Counts a just-submitted attempt: adds its scores to its cell and, when the same person
@@ -98,7 +112,15 @@ export class ReportCells {
    */
   private async apply(manager: EntityManager, contribution: Contribution, sign: 1 | -1) {
     const { attempt, scores, items } = contribution;
-    const params = [attempt.id, JSON.stringify(scores), JSON.stringify(items), attempt.versionId];
+    const today = this.now();
+    const runningMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+    const params = [
+      attempt.id,
+      JSON.stringify(scores),
+      JSON.stringify(items),
+      attempt.versionId,
+      runningMonth.toISOString().slice(0, 10),
+    ];
     // The cell key comes from the attempt row itself, so adding and removing agree on it.
     const inputs = `
       cell AS (SELECT t.organization_id, t.assessment_id, ${CELL_OF}
@@ -110,7 +132,8 @@ export class ReportCells {
       items AS (
         SELECT s.id AS skill_id, v."itemId"::uuid AS item_id, v.points::bigint AS points
           FROM jsonb_to_recordset($3::jsonb) AS v(skill text, "itemId" text, points int)
-          JOIN skill s ON s.slug = v.skill)`;
+          JOIN skill s ON s.slug = v.skill),
+      ${ENDED_MONTH_CHANGED}`;
     const counts = `SELECT (SELECT count(*) FROM responses)::int AS responses,
                            (SELECT count(*) FROM skills)::int AS skills,
                            (SELECT count(*) FROM item_points)::int AS items`;

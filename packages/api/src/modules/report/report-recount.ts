@@ -134,8 +134,10 @@ async function insertSkillCells(manager: EntityManager, organizationId: string):
  * An item's points per skill, as shared scoring gives them (contributions.ts): LIKERT
  * agreement 1–5 is 0–4 points (mirrored when reverse-keyed); a choice item gives each skill
  * whose weights differ between its options the chosen option's weight. Tabulated first for
- * every possible answer to the items of the counted versions — a few hundred rows — so that
- * millions of answers need only look their points up.
+ * every possible answer to the items of the counted versions — a few hundred rows. The answers
+ * are counted per group and answer first (a million rows from ten times as many) and only those
+ * counts look their points up: joined answer by answer, the three-column lookup made the planner
+ * expect a few hundred rows where there were millions, and hash the answers instead of it.
  */
 async function insertItemCells(manager: EntityManager, organizationId: string): Promise<number> {
   await manager.query(
@@ -165,14 +167,16 @@ async function insertItemCells(manager: EntityManager, organizationId: string): 
        points_sum_squares)
      SELECT $1, g.assessment_id, g.month, g.team, g.department, x.skill_id, g.version_id,
             x.item_id, x.n, x.points_sum, x.points_sum_squares
-       FROM (SELECT r.grp, p.skill_id, p.item_id, count(*) AS n, sum(p.points) AS points_sum,
-                    sum(p.points::bigint * p.points) AS points_sum_squares
-               FROM answer a JOIN recount_response r ON r.id = a.attempt_id
+       FROM (SELECT c.grp, p.skill_id, p.item_id, sum(c.n) AS n, sum(c.n * p.points) AS points_sum,
+                    sum(c.n * p.points * p.points) AS points_sum_squares
+               FROM (SELECT r.grp, a.item_id, a.option_id, a.value, count(*) AS n
+                       FROM answer a JOIN recount_response r ON r.id = a.attempt_id
+                      WHERE a.organization_id = $1
+                      GROUP BY r.grp, a.item_id, a.option_id, a.value) c
                JOIN recount_item_points p
-                 ON p.item_id = a.item_id AND p.option_key = COALESCE(a.option_id, ${NO_OPTION})
-                AND p.value_key = COALESCE(a.value, 0)
-              WHERE a.organization_id = $1
-              GROUP BY r.grp, p.skill_id, p.item_id) x
+                 ON p.item_id = c.item_id AND p.option_key = COALESCE(c.option_id, ${NO_OPTION})
+                AND p.value_key = COALESCE(c.value, 0)
+              GROUP BY c.grp, p.skill_id, p.item_id) x
        JOIN recount_group g ON g.grp = x.grp`,
     organizationId,
   );

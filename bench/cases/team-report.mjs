@@ -46,6 +46,7 @@ export async function runTeamReport({
       const cold = await coldRequest(api.url, headers);
       const measured = await warmUpThenMeasure({
         url: api.url,
+        serverPid: api.pid,
         connections: CONNECTIONS,
         seconds,
         warmupSeconds,
@@ -136,9 +137,11 @@ function toRow(scale, generatedIn, result) {
     peakRssMb: result.memory.peakRssMb,
     hwmMb: result.memory.hwmMb,
     harnessCpuPercent: result.harnessCpuPercent,
+    serverCpuPercent: result.serverCpuPercent,
+    machineBusyPercent: result.machineBusyPercent,
     cold: result.cold,
     generatedSeconds: generatedIn,
-    notes: [],
+    notes: [...(result.apiLog ?? [])],
   };
 }
 

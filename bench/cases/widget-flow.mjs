@@ -34,6 +34,7 @@ export async function runWidgetFlow({ env, seconds, warmupSeconds, embedKey, ori
     let flow;
     const result = await warmUpThenMeasure({
       url: api.url,
+      serverPid: api.pid,
       connections: CONNECTIONS,
       seconds,
       warmupSeconds,
@@ -179,6 +180,8 @@ function toRow(result) {
     peakRssMb: result.memory.peakRssMb,
     hwmMb: result.memory.hwmMb,
     harnessCpuPercent: result.harnessCpuPercent,
+    serverCpuPercent: result.serverCpuPercent,
+    machineBusyPercent: result.machineBusyPercent,
     attempt: {
       completed: flow.completed,
       abandoned: flow.abandoned,
@@ -191,6 +194,6 @@ function toRow(result) {
         { count: latencies.count, p50: ms(latencies, 0.5), p99: ms(latencies, 0.99) },
       ]),
     ),
-    notes: [],
+    notes: [...(result.apiLog ?? [])],
   };
 }

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ApiLog } from "./api-log.mjs";
 import { onCleanup } from "./cleanup.mjs";
 import { sampleRss } from "./memory.mjs";
 
@@ -27,7 +28,7 @@ export function realskills(args, env) {
 /**
  * Starts the API on a free port of 127.0.0.1 and resolves once /readyz answers. Memory is
  * sampled from then on (start-up is not part of a case) until `stop()`, which resolves with the
- * peak RSS of that stretch and the process's VmHWM.
+ * peak RSS of that stretch and the process's VmHWM. Its log is summarised in `log`.
  */
 export async function startApi(env) {
   const port = await freePort();
@@ -39,8 +40,11 @@ export async function startApi(env) {
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  const log = new ApiLog();
+  log.follow(child.stdout);
+  log.follow(child.stderr);
   const exited = new Promise((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
@@ -57,6 +61,7 @@ export async function startApi(env) {
   return {
     url,
     pid: child.pid,
+    log,
     /** Resolves when the process ends, also unexpectedly in the middle of a case. */
     exited,
     stop() {

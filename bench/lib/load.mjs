@@ -3,15 +3,25 @@
 // generator is not what limits the figures; the harness's own CPU time is measured and printed
 // to show that it is not.
 import autocannon from "autocannon";
+import { startCpuReading } from "./cpu.mjs";
 import { ErrorTally, Latencies } from "./stats.mjs";
 
 /**
  * Sends `requests` (autocannon's request sequence, cycled per connection) from `connections`
  * keep-alive connections for `seconds`. The requests' own `onResponse` hooks count wrong answers
- * in `errors`; connection errors and timeouts are added to it here.
+ * in `errors`; connection errors and timeouts are added to it here. The CPU use of the server
+ * (`serverPid`), of this process and of the whole machine over the run come with the figures.
  */
-export async function runLoad({ url, connections, seconds, requests, errors = new ErrorTally() }) {
+export async function runLoad({
+  url,
+  connections,
+  seconds,
+  requests,
+  serverPid,
+  errors = new ErrorTally(),
+}) {
   const latencies = new Latencies();
+  const serverCpu = await startCpuReading(serverPid);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const instance = autocannon({
@@ -26,6 +36,7 @@ export async function runLoad({ url, connections, seconds, requests, errors = ne
   const result = await instance;
   const elapsedSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const { processPercent, machineBusyPercent } = await serverCpu.stop();
   errors.add("timeout", result.timeouts);
   errors.add("connection error", result.errors - result.timeouts);
   return {
@@ -35,6 +46,10 @@ export async function runLoad({ url, connections, seconds, requests, errors = ne
     errors,
     /** The harness's CPU time over the run, in % of one core (100 = one core busy). */
     harnessCpuPercent: ((cpu.user + cpu.system) / 1000 / (elapsedSeconds * 1000)) * 100,
+    /** The server's CPU time over the run, in % of one core. */
+    serverCpuPercent: processPercent,
+    /** The whole machine's, in % of all its cores: what is left is idle. */
+    machineBusyPercent,
   };
 }
 

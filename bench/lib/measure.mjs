@@ -8,7 +8,8 @@ const SETTLE_MS = 2000;
 
 /**
  * Starts a fresh API with `env`, runs `work(api)`, stops the API and resolves with work's
- * result plus the API's memory: `peakRssMb` sampled while the case ran, `hwmMb` since start.
+ * result plus the API's memory (`peakRssMb` sampled while the case ran, `hwmMb` since start)
+ * and a summary of what it logged.
  */
 export async function withFreshApi(env, work) {
   const api = await startApi(env);
@@ -20,7 +21,7 @@ export async function withFreshApi(env, work) {
     // autocannon closes its connections with requests still in flight; the API finishes them
     // anyway. Let it, so that stopping it does not cut them off (noise in the log, not figures).
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    return { ...result, memory: await api.stop() };
+    return { ...result, memory: await api.stop(), apiLog: api.log.summary() };
   } finally {
     await api.stop();
   }
@@ -29,7 +30,8 @@ export async function withFreshApi(env, work) {
 /**
  * A warm-up of `warmupSeconds`, then the measured run of `seconds`, with the same load.
  * `makeRequests(errors)` builds the request sequence counting wrong answers in `errors`: each
- * run gets its own, and the warm-up's are only reported as a warning.
+ * run gets its own, and the warm-up's are only reported as a warning. `serverPid` is the
+ * process whose CPU use is measured.
  */
 export async function warmUpThenMeasure({
   url,
@@ -37,6 +39,7 @@ export async function warmUpThenMeasure({
   warmupSeconds,
   seconds,
   makeRequests,
+  serverPid,
   log,
 }) {
   if (warmupSeconds > 0) {
@@ -47,10 +50,18 @@ export async function warmUpThenMeasure({
       seconds: warmupSeconds,
       requests: makeRequests(warmErrors),
       errors: warmErrors,
+      serverPid,
     });
     if (warmErrors.total > 0)
       log(`    warm-up had ${warmErrors.total} errors: ${warmErrors.top().join(", ")}`);
   }
   const errors = new ErrorTally();
-  return runLoad({ url, connections, seconds, requests: makeRequests(errors), errors });
+  return runLoad({
+    url,
+    connections,
+    seconds,
+    requests: makeRequests(errors),
+    errors,
+    serverPid,
+  });
 }

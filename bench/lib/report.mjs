@@ -32,18 +32,20 @@ export function uptime() {
 
 const COLUMNS = [
   ["case", 4, (row) => row.id],
-  ["what", 44, (row) => row.name],
+  ["what", 40, (row) => row.name],
   ["conns", 5, (row) => String(row.connections)],
   [
     "throughput",
-    18,
+    16,
     (row) => `${fixed(row.throughput, row.throughput < 100 ? 1 : 0)} ${row.throughputUnit}`,
   ],
   ["p50 ms", 8, (row) => fixed(row.p50, 2)],
   ["p99 ms", 8, (row) => fixed(row.p99, 2)],
   ["errors", 6, (row) => String(row.errors)],
   ["peak RSS", 9, (row) => `${fixed(row.peakRssMb, 0)} MB`],
+  ["srv CPU", 7, (row) => `${fixed(row.serverCpuPercent, 0)} %`],
   ["gen CPU", 7, (row) => `${fixed(row.harnessCpuPercent, 0)} %`],
+  ["busy", 5, (row) => `${fixed(row.machineBusyPercent, 0)} %`],
 ];
 
 /** One database's table and the details under it, as text. */

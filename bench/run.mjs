@@ -86,6 +86,8 @@ async function measureDatabase(kind) {
     );
     const context = {
       env: db.env,
+      // PostgreSQL's: its backends' CPU is measured (PGlite runs inside the API's process).
+      databaseName: db.name,
       seconds: options.seconds,
       warmupSeconds: options.warmupSeconds,
       embedKey: org.embedKey,

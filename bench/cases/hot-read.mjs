@@ -34,12 +34,20 @@ const GET_HEADERS = { "apollo-require-preflight": "true" };
  * Runs case 1 (anonymous), case 4 (its baseline, right after it so that both see the same
  * machine) and case 1b (with an employee token); resolves with their rows.
  */
-export async function runHotRead({ env, seconds, warmupSeconds, embedKey, origin, log }) {
+export async function runHotRead({
+  env,
+  databaseName,
+  seconds,
+  warmupSeconds,
+  embedKey,
+  origin,
+  log,
+}) {
   // Per-address and per-principal limits off: one generator from one address, with one token,
   // would measure 429s within seconds. This case is about the read path; case 2 keeps the
   // per-principal limit.
   const apiEnv = { ...env, RATE_LIMIT_IP_PER_MINUTE: "0", RATE_LIMIT_PER_MINUTE: "0" };
-  const load = { connections: CONNECTIONS, seconds, warmupSeconds, log };
+  const load = { connections: CONNECTIONS, seconds, warmupSeconds, databaseName, log };
 
   log(`  case 1: assessment(slug) as a persisted GET, anonymous, ${CONNECTIONS} connections`);
   const anonymous = await withFreshApi(apiEnv, (api) => measureRead(api, GET_HEADERS, load));
@@ -157,6 +165,7 @@ function row(id, name, result) {
     hwmMb: result.memory.hwmMb,
     harnessCpuPercent: result.harnessCpuPercent,
     serverCpuPercent: result.serverCpuPercent,
+    databaseCpuPercent: result.databaseCpuPercent,
     machineBusyPercent: result.machineBusyPercent,
     notes: [...(result.apiLog ?? [])],
   };

@@ -23,6 +23,7 @@ const BODY = operationBody(TEAM_REPORT, {
 
 export async function runTeamReport({
   env,
+  databaseName,
   scales,
   employees,
   seconds,
@@ -47,6 +48,7 @@ export async function runTeamReport({
       const measured = await warmUpThenMeasure({
         url: api.url,
         serverPid: api.pid,
+        databaseName,
         connections: CONNECTIONS,
         seconds,
         warmupSeconds,
@@ -138,6 +140,7 @@ function toRow(scale, generatedIn, result) {
     hwmMb: result.memory.hwmMb,
     harnessCpuPercent: result.harnessCpuPercent,
     serverCpuPercent: result.serverCpuPercent,
+    databaseCpuPercent: result.databaseCpuPercent,
     machineBusyPercent: result.machineBusyPercent,
     cold: result.cold,
     generatedSeconds: generatedIn,

@@ -19,7 +19,15 @@ import {
 const CONNECTIONS = 64;
 const SLUG = "decision-quality";
 
-export async function runWidgetFlow({ env, seconds, warmupSeconds, embedKey, origin, log }) {
+export async function runWidgetFlow({
+  env,
+  databaseName,
+  seconds,
+  warmupSeconds,
+  embedKey,
+  origin,
+  log,
+}) {
   // One load generator is one address: the per-address limit is off. The per-principal limit
   // stays at its default (600 a minute): each employee sends only a handful of requests, and its
   // counter is part of what every authenticated request costs.
@@ -35,6 +43,7 @@ export async function runWidgetFlow({ env, seconds, warmupSeconds, embedKey, ori
     const result = await warmUpThenMeasure({
       url: api.url,
       serverPid: api.pid,
+      databaseName,
       connections: CONNECTIONS,
       seconds,
       warmupSeconds,
@@ -181,6 +190,7 @@ function toRow(result) {
     hwmMb: result.memory.hwmMb,
     harnessCpuPercent: result.harnessCpuPercent,
     serverCpuPercent: result.serverCpuPercent,
+    databaseCpuPercent: result.databaseCpuPercent,
     machineBusyPercent: result.machineBusyPercent,
     attempt: {
       completed: flow.completed,

@@ -1,26 +1,40 @@
-// CPU time from /proc (Linux): a process's own (utime + stime) and the whole machine's, read
-// around a measured run to tell what the time went to: the server, the load generator, or the
-// rest of the machine (the database server, and whatever else is running on a shared machine).
-
-import { readFile } from "node:fs/promises";
+// CPU time from /proc (Linux), read around a measured run to tell what the time went to: the
+// server, the database, the load generator, or the rest of the machine (whatever else runs on a
+// shared machine).
+import { readdir, readFile } from "node:fs/promises";
 
 // USER_HZ: 100 on every Linux that Node supports (the kernel reports CPU time in these ticks).
 const TICKS_PER_SECOND = 100;
 
-/** Starts a reading; `stop()` gives `pid`'s CPU use (% of one core) and the machine's (% busy). */
-export async function startCpuReading(pid) {
+/**
+ * Starts a reading; `stop()` gives the CPU use (% of one core) of `pid` and, when
+ * `databaseName` is given, of the PostgreSQL backends serving that database (each names its
+ * database in its process title), and how busy the whole machine was (% of all cores).
+ */
+export async function startCpuReading(pid, databaseName) {
   const before = {
     at: performance.now(),
     process: await processTicks(pid),
+    backends: databaseName ? await backendTicks(databaseName) : undefined,
     machine: await machineTicks(),
   };
   return {
     async stop() {
       const seconds = (performance.now() - before.at) / 1000;
+      const percent = (ticks) => (ticks / TICKS_PER_SECOND / seconds) * 100;
       const process = await processTicks(pid);
       const machine = await machineTicks();
+      let databasePercent;
+      if (before.backends) {
+        // A backend that started during the run counts from zero: all its time is in the run.
+        const after = await backendTicks(databaseName);
+        let ticks = 0;
+        for (const [id, now] of after) ticks += now - (before.backends.get(id) ?? 0);
+        databasePercent = percent(ticks);
+      }
       return {
-        processPercent: ((process - before.process) / TICKS_PER_SECOND / seconds) * 100,
+        processPercent: percent(process - before.process),
+        databasePercent,
         machineBusyPercent:
           ((machine.busy - before.machine.busy) / (machine.total - before.machine.total)) * 100,
       };
@@ -38,6 +52,21 @@ async function processTicks(pid) {
   } catch {
     return NaN;
   }
+}
+
+/** CPU ticks of every process whose title names `databaseName` ("postgres: … db 127.0.0.1(…)"). */
+async function backendTicks(databaseName) {
+  const ticks = new Map();
+  const pids = (await readdir("/proc").catch(() => [])).filter((name) => /^\d+$/.test(name));
+  await Promise.all(
+    pids.map(async (pid) => {
+      const title = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+      if (!title.startsWith("postgres:") || !title.includes(` ${databaseName} `)) return;
+      const n = await processTicks(pid);
+      if (!Number.isNaN(n)) ticks.set(pid, n);
+    }),
+  );
+  return ticks;
 }
 
 /** The machine's CPU ticks since boot: busy (all but idle and iowait) and in total. */

@@ -10,7 +10,8 @@ import { ErrorTally, Latencies } from "./stats.mjs";
  * Sends `requests` (autocannon's request sequence, cycled per connection) from `connections`
  * keep-alive connections for `seconds`. The requests' own `onResponse` hooks count wrong answers
  * in `errors`; connection errors and timeouts are added to it here. The CPU use of the server
- * (`serverPid`), of this process and of the whole machine over the run come with the figures.
+ * (`serverPid`), of the PostgreSQL backends of `databaseName`, of this process and of the whole
+ * machine over the run come with the figures.
  */
 export async function runLoad({
   url,
@@ -18,10 +19,11 @@ export async function runLoad({
   seconds,
   requests,
   serverPid,
+  databaseName,
   errors = new ErrorTally(),
 }) {
   const latencies = new Latencies();
-  const serverCpu = await startCpuReading(serverPid);
+  const serverCpu = await startCpuReading(serverPid, databaseName);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const instance = autocannon({
@@ -36,7 +38,7 @@ export async function runLoad({
   const result = await instance;
   const elapsedSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const { processPercent, machineBusyPercent } = await serverCpu.stop();
+  const { processPercent, databasePercent, machineBusyPercent } = await serverCpu.stop();
   errors.add("timeout", result.timeouts);
   errors.add("connection error", result.errors - result.timeouts);
   return {
@@ -48,6 +50,8 @@ export async function runLoad({
     harnessCpuPercent: ((cpu.user + cpu.system) / 1000 / (elapsedSeconds * 1000)) * 100,
     /** The server's CPU time over the run, in % of one core. */
     serverCpuPercent: processPercent,
+    /** The PostgreSQL backends' of `databaseName`, in % of one core (undefined for PGlite). */
+    databaseCpuPercent: databasePercent,
     /** The whole machine's, in % of all its cores: what is left is idle. */
     machineBusyPercent,
   };

@@ -31,7 +31,7 @@ export async function withFreshApi(env, work) {
  * A warm-up of `warmupSeconds`, then the measured run of `seconds`, with the same load.
  * `makeRequests(errors)` builds the request sequence counting wrong answers in `errors`: each
  * run gets its own, and the warm-up's are only reported as a warning. `serverPid` is the
- * process whose CPU use is measured.
+ * process whose CPU use is measured, and `databaseName` the PostgreSQL database whose backends'.
  */
 export async function warmUpThenMeasure({
   url,
@@ -40,6 +40,7 @@ export async function warmUpThenMeasure({
   seconds,
   makeRequests,
   serverPid,
+  databaseName,
   log,
 }) {
   if (warmupSeconds > 0) {
@@ -51,6 +52,7 @@ export async function warmUpThenMeasure({
       requests: makeRequests(warmErrors),
       errors: warmErrors,
       serverPid,
+      databaseName,
     });
     if (warmErrors.total > 0)
       log(`    warm-up had ${warmErrors.total} errors: ${warmErrors.top().join(", ")}`);
@@ -63,5 +65,6 @@ export async function warmUpThenMeasure({
     requests: makeRequests(errors),
     errors,
     serverPid,
+    databaseName,
   });
 }

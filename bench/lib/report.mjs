@@ -44,6 +44,7 @@ const COLUMNS = [
   ["errors", 6, (row) => String(row.errors)],
   ["peak RSS", 9, (row) => `${fixed(row.peakRssMb, 0)} MB`],
   ["srv CPU", 7, (row) => `${fixed(row.serverCpuPercent, 0)} %`],
+  ["db CPU", 6, (row) => `${fixed(row.databaseCpuPercent, 0)} %`],
   ["gen CPU", 7, (row) => `${fixed(row.harnessCpuPercent, 0)} %`],
   ["busy", 5, (row) => `${fixed(row.machineBusyPercent, 0)} %`],
 ];

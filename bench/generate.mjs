@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import copyStreams from "pg-copy-streams";
 import { pino } from "pino";
-import { scoreAttempt } from "@real-skills/shared";
+import { LIKERT_SCALE, scoreAttempt } from "@real-skills/shared";
 import { loadConfig } from "@real-skills/api/dist/config/index.js";
 import { openDatabase } from "@real-skills/api/dist/db/database.js";
 import { importLibrary, readLibrary } from "@real-skills/api/dist/modules/content/index.js";
@@ -42,44 +42,158 @@ const months = Number(values.months);
 const teamSize = Number(values["team-size"]);
 const teamsPerDepartment = Number(values["teams-per-department"]);
 const seed = Number(values.seed);
+// The generated columns and their types, in the order they are written.
 const COLUMNS = {
-  attempt: [
-    "id",
-    "organization_id",
-    "subject",
-    "assessment_id",
-    "version_id",
-    "status",
-    "team",
-    "department",
-    "idempotency_key",
-    "started_at",
-    "updated_at",
-    "submitted_at",
-  ],
-  answer: [
-    "attempt_id",
-    "item_id",
-    "organization_id",
-    "option_id",
-    "value",
-    "text",
-    "sequence",
-    "saved_at",
-  ],
-  attempt_score: [
-    "attempt_id",
-    "skill_id",
-    "organization_id",
-    "score",
-    "band",
-    "answered",
-    "raw",
-    "min",
-    "max",
-  ],
+  attempt: {
+    id: "uuid",
+    organization_id: "uuid",
+    subject: "text",
+    assessment_id: "uuid",
+    version_id: "uuid",
+    status: "text",
+    team: "text",
+    department: "text",
+    idempotency_key: "text",
+    started_at: "timestamptz",
+    updated_at: "timestamptz",
+    submitted_at: "timestamptz",
+  },
+  answer: {
+    attempt_id: "uuid",
+    item_id: "uuid",
+    organization_id: "uuid",
+    option_id: "uuid",
+    value: "int4",
+    text: "text",
+    sequence: "int4",
+    saved_at: "timestamptz",
+  },
+  attempt_score: {
+    attempt_id: "uuid",
+    skill_id: "uuid",
+    organization_id: "uuid",
+    score: "int4",
+    band: "text",
+    answered: "int4",
+    raw: "int4",
+    min: "int4",
+    max: "int4",
+  },
 };
 const TABLES = Object.keys(COLUMNS);
+const TYPES = Object.fromEntries(TABLES.map((table) => [table, Object.values(COLUMNS[table])]));
+
+/** A growing buffer of COPY data; `take` hands over what it holds and starts afresh. */
+class CopyBuffer {
+  constructor(capacity) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+    this.length = 0;
+  }
+
+  reserve(bytes) {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.length + bytes));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+
+  bytes(source) {
+    this.reserve(source.length);
+    source.copy(this.buffer, this.length);
+    this.length += source.length;
+  }
+
+  int16(value) {
+    this.reserve(2);
+    this.length = this.buffer.writeInt16BE(value, this.length);
+  }
+
+  int32(value) {
+    this.reserve(4);
+    this.length = this.buffer.writeInt32BE(value, this.length);
+  }
+
+  string(value, encoding = "utf8") {
+    this.reserve(3 * value.length);
+    this.length += this.buffer.write(value, this.length, encoding);
+  }
+
+  take() {
+    const taken = this.buffer.subarray(0, this.length);
+    // The taken bytes stay with the COPY stream until sent: the next batch needs new memory.
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.length = 0;
+    return taken;
+  }
+}
+
+// Microseconds from 2000-01-01 UTC, PostgreSQL's own timestamp, need 51 bits: more than an
+// int32 and less than a double's exact 53, so they are written as two 32-bit halves.
+const POSTGRES_EPOCH = Date.UTC(2000, 0, 1);
+const TWO_TO_32 = 2 ** 32;
+
+/**
+ * PostgreSQL's binary COPY format: each row a field count and each field its length and bytes.
+ * The server takes uuids, integers and timestamps as they are instead of parsing text, which
+ * makes its side of the load about three times faster (2.2 s → 0.8 s for 1.2 million answers).
+ */
+const BINARY = {
+  header: Buffer.concat([Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"), Buffer.alloc(8)]),
+  trailer: Buffer.from([0xff, 0xff]),
+  /** Writes `fields` as the table's columns from the `from`th on. */
+  fields(out, table, from, fields) {
+    const types = TYPES[table];
+    if (from === 0) out.int16(types.length);
+    for (let offset = 0; offset < fields.length; offset += 1) {
+      const value = fields[offset];
+      if (value === null) {
+        out.int32(-1);
+        continue;
+      }
+      switch (types[from + offset]) {
+        case "uuid":
+          out.int32(16);
+          out.string(value.replaceAll("-", ""), "hex");
+          break;
+        case "int4":
+          out.int32(4);
+          out.int32(value);
+          break;
+        case "text": {
+          out.int32(0);
+          const start = out.length;
+          out.string(value);
+          out.buffer.writeInt32BE(out.length - start, start - 4);
+          break;
+        }
+        case "timestamptz": {
+          const micros = (value - POSTGRES_EPOCH) * 1000;
+          const high = Math.floor(micros / TWO_TO_32);
+          out.int32(8);
+          out.int32(high);
+          out.reserve(4);
+          out.length = out.buffer.writeUInt32BE(micros - high * TWO_TO_32, out.length);
+          break;
+        }
+      }
+    }
+  },
+};
+
+/** COPY's text format, which the embedded database's INSERT splits (`openEmbeddedInserts`). */
+const TEXT = {
+  fields(out, table, from, fields) {
+    const types = TYPES[table];
+    for (let offset = 0; offset < fields.length; offset += 1) {
+      const value = fields[offset];
+      if (from + offset > 0) out.string("\t");
+      if (value === null) out.string("\\N");
+      else if (types[from + offset] === "timestamptz") out.string(new Date(value).toISOString());
+      else out.string(String(value));
+    }
+    if (from + fields.length === types.length) out.string("\n");
+  },
+};
 
 const config = loadConfig();
 const database = await openDatabase(config, { logger: pino({ level: "warn" }) });
@@ -110,15 +224,31 @@ try {
   );
   // Reflections are left unanswered: they never score, and nothing here reads them.
   const answerable = items.filter((item) => item.kind !== "REFLECTION");
-  // The columns every row of this organisation shares, written once instead of per row.
-  const answerPrefix = new Map(
-    answerable.map((item) => [item.id, `\t${item.id}\t${organization.id}\t`]),
+  const format = database.kind === "postgres" ? BINARY : TEXT;
+  const scratch = new CopyBuffer(1024);
+  /** Some of a row's fields, encoded once to be copied into many rows. */
+  const encode = (table, from, fields) => {
+    scratch.length = 0;
+    format.fields(scratch, table, from, fields);
+    return Buffer.from(scratch.buffer.subarray(0, scratch.length));
+  };
+  // An answer row is the attempt's id, then what the item and the choice decide, then the
+  // attempt's time: the middle is encoded once per item and choice (by option id or by
+  // agreement) instead of once per row.
+  const agreements = [];
+  for (let value = LIKERT_SCALE.min; value <= LIKERT_SCALE.max; value += 1) agreements.push(value);
+  const answerMiddles = answerable.map((item) => {
+    const middle = (optionId, value) =>
+      encode("answer", 1, [item.id, organization.id, optionId, value, null, 0]);
+    return new Map(
+      item.kind === "LIKERT"
+        ? agreements.map((value) => [value, middle(null, value)])
+        : item.options.map((option) => [option.id, middle(option.id, null)]),
+    );
+  });
+  const scoreMiddles = new Map(
+    [...skillIds].map(([slug, id]) => [slug, encode("attempt_score", 1, [id, organization.id])]),
   );
-  const scorePrefix = new Map(
-    [...skillIds].map(([slug, id]) => [slug, `\t${id}\t${organization.id}\t`]),
-  );
-  const attemptPrefix = `\t${organization.id}\t`;
-  const attemptMiddle = `\t${assessment.id}\t${assessment.versionId}\tSUBMITTED\t`;
 
   const setUp = performance.now();
   const bar = new cliProgress.SingleBar(
@@ -129,15 +259,15 @@ try {
     },
     cliProgress.Presets.shades_classic,
   );
-  const copies = await openCopies();
+  const copies = await openCopies(format, organization.id);
+  const batch = Object.fromEntries(TABLES.map((table) => [table, new CopyBuffer(1 << 20)]));
   bar.start(attempts, 0);
   const now = new Date();
   try {
     for (let first = 0; first < attempts; first += copies.batchSize) {
       const last = Math.min(attempts, first + copies.batchSize);
-      const batch = { attempt: "", answer: "", attempt_score: "" };
-      for (let index = first; index < last; index += 1) writeAttempt(index, batch);
-      await copies.write(batch);
+      for (let index = first; index < last; index += 1) writeAttempt(index);
+      await copies.write(Object.fromEntries(TABLES.map((table) => [table, batch[table].take()])));
       bar.update(last);
     }
     await copies.finish();
@@ -165,8 +295,8 @@ try {
       `Organisation "${organization.slug}" (${organization.id}); ADMIN key ${created.apiKey}.`,
   );
 
-  /** One attempt, its answers and its scores, appended to the batch's COPY text. */
-  function writeAttempt(index, batch) {
+  /** One attempt, its answers and its scores, appended to the batch's COPY data. */
+  function writeAttempt(index) {
     const employee = index % employees;
     const round = Math.floor(index / employees);
     const random = generator(seed, index);
@@ -176,11 +306,9 @@ try {
     // Each round is one month further back, from last month on; beyond `months` rounds a
     // person answers again in a month they already answered in (a retake).
     const monthsBack = 1 + (round % months);
-    const submittedAt = new Date(
+    const submittedAt =
       Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsBack, 1) +
-        Math.floor(random() * 27 * 86_400_000),
-    );
-    const startedAt = new Date(submittedAt.getTime() - 180_000);
+      Math.floor(random() * 27 * 86_400_000);
     const strength = 0.2 + 0.6 * person() + 0.1 * Math.sin(team);
     const answers = answerable.map((item) => ({
       itemId: item.id,
@@ -189,20 +317,39 @@ try {
     const scored = scoreAttempt(items, answers);
     if (!scored.ok) throw new Error(`generated answers do not score: ${scored.error.code}`);
     const id = uuid(index);
-    const at = submittedAt.toISOString();
-    batch.attempt +=
-      `${id}${attemptPrefix}e${String(employee).padStart(6, "0")}${attemptMiddle}` +
-      `team-${team}\tdepartment-${department}\tbench-${index}\t${startedAt.toISOString()}\t` +
-      `${at}\t${at}\n`;
-    for (const answer of answers) {
-      const option = answer.optionId ?? "\\N";
-      const value = answer.value ?? "\\N";
-      batch.answer += `${id}${answerPrefix.get(answer.itemId)}${option}\t${value}\t\\N\t0\t${at}\n`;
+    format.fields(batch.attempt, "attempt", 0, [
+      id,
+      organization.id,
+      `e${String(employee).padStart(6, "0")}`,
+      assessment.id,
+      assessment.versionId,
+      "SUBMITTED",
+      `team-${team}`,
+      `department-${department}`,
+      `bench-${index}`,
+      submittedAt - 180_000,
+      submittedAt,
+      submittedAt,
+    ]);
+    const answerHead = encode("answer", 0, [id]);
+    const answerTail = encode("answer", 7, [submittedAt]);
+    for (const [position, answer] of answers.entries()) {
+      batch.answer.bytes(answerHead);
+      batch.answer.bytes(answerMiddles[position].get(answer.optionId ?? answer.value));
+      batch.answer.bytes(answerTail);
     }
+    const scoreHead = encode("attempt_score", 0, [id]);
     for (const score of scored.value) {
-      batch.attempt_score +=
-        `${id}${scorePrefix.get(score.skill)}${score.score}\t${score.band}\t${score.answered}\t` +
-        `${score.raw}\t${score.min}\t${score.max}\n`;
+      batch.attempt_score.bytes(scoreHead);
+      batch.attempt_score.bytes(scoreMiddles.get(score.skill));
+      format.fields(batch.attempt_score, "attempt_score", 3, [
+        score.score,
+        score.band,
+        score.answered,
+        score.raw,
+        score.min,
+        score.max,
+      ]);
     }
   }
 } finally {
@@ -210,7 +357,7 @@ try {
 }
 
 /**
- * Writers of the batches' COPY text into the three tables. Foreign-key triggers are off for
+ * Writers of the batches' COPY data into the three tables. Foreign-key triggers are off for
  * the loading sessions (`session_replication_role = replica`, which needs a superuser): they
  * would check each of ~20 million rows against its attempt, item, option, skill and
  * organisation one at a time, which more than doubles the load. The rows are right by
@@ -220,23 +367,30 @@ try {
  * On PostgreSQL each table gets its own connection and one COPY for the whole run, so the
  * server writes the three tables side by side while this process generates the next batch.
  */
-async function openCopies() {
+async function openCopies(format, organizationId) {
   if (database.kind === "embedded") return openEmbeddedInserts();
   const clients = await Promise.all(TABLES.map(() => pool.connect()));
   const streams = {};
   const done = [];
   for (const [position, table] of TABLES.entries()) {
     const client = clients[position];
-    await client.query(`SET session_replication_role = replica`);
+    await client.query(`BEGIN`);
+    await client.query(`SET LOCAL session_replication_role = replica`);
+    // What the foreign-key trigger would have done: keep the organisation from being deleted
+    // (by another run) while its rows are being written.
+    await client.query(`SELECT FROM organization WHERE id = $1 FOR KEY SHARE`, [organizationId]);
+    const columns = Object.keys(COLUMNS[table]);
     streams[table] = client.query(
       // A deep buffer, so that generating the next batch overlaps the server's writing.
-      copyStreams.from(`COPY ${table} (${COLUMNS[table]}) FROM STDIN`, {
+      copyStreams.from(`COPY ${table} (${columns}) FROM STDIN (FORMAT binary)`, {
         highWaterMark: 16 * 1024 * 1024,
       }),
     );
+    streams[table].write(format.header);
     const ended = finished(streams[table]);
-    // Awaited in finish(); a failure before that surfaces through write() first.
-    ended.catch(() => {});
+    // Said at once, because pg-copy-streams may then fail on a write it still had pending, with
+    // a TypeError that does not name the cause.
+    ended.catch((error) => console.error(`\nCOPY ${table} failed: ${error.message}`));
     done.push(ended);
   }
   return {
@@ -246,8 +400,9 @@ async function openCopies() {
       await Promise.all(full.map((table) => once(streams[table], "drain")));
     },
     async finish() {
-      for (const table of TABLES) streams[table].end();
+      for (const table of TABLES) streams[table].end(format.trailer);
       await Promise.all(done);
+      await Promise.all(clients.map((client) => client.query(`COMMIT`)));
       for (const client of clients) client.release();
     },
     abort() {
@@ -261,9 +416,9 @@ async function openCopies() {
  * PGlite's socket cannot take COPY … FROM STDIN: PGlite must receive the copy data in the same
  * call as the statement, and the socket passes each protocol message on by itself (the
  * connection then fails with "protocol synchronization was lost"; pglite PR #1028). So there
- * the same COPY text goes as one parameter per batch and table to an INSERT that splits it
- * into lines and fields and casts each to its column's type. The text holds no tabs, newlines
- * or backslashes but the `\N` of a NULL, so no COPY escapes need undoing.
+ * each batch goes as COPY text in one parameter per table to an INSERT that splits it into
+ * lines and fields and casts each to its column's type. The text holds no tabs, newlines or
+ * backslashes but the `\N` of a NULL, so no COPY escapes need undoing.
  */
 async function openEmbeddedInserts() {
   const client = await pool.connect();
@@ -271,16 +426,9 @@ async function openEmbeddedInserts() {
   await client.query(`SET session_replication_role = replica`);
   const inserts = {};
   for (const table of TABLES) {
-    const { rows } = await client.query(
-      `SELECT attname AS name, format_type(atttypid, atttypmod) AS type
-         FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
-      [table],
-    );
-    const types = new Map(rows.map((row) => [row.name, row.type]));
-    const fields = COLUMNS[table].map(
-      (column, index) => `NULLIF(field[${index + 1}], '\\N')::${types.get(column)}`,
-    );
-    inserts[table] = `INSERT INTO ${table} (${COLUMNS[table]})
+    const columns = Object.entries(COLUMNS[table]);
+    const fields = columns.map(([, type], index) => `NULLIF(field[${index + 1}], '\\N')::${type}`);
+    inserts[table] = `INSERT INTO ${table} (${columns.map(([name]) => name)})
       SELECT ${fields} FROM string_to_table($1, E'\\n') AS line,
              string_to_array(line, E'\\t') AS field
        WHERE line <> ''`;
@@ -288,7 +436,9 @@ async function openEmbeddedInserts() {
   return {
     batchSize: 2_000,
     async write(batch) {
-      for (const table of TABLES) await client.query(inserts[table], [batch[table]]);
+      for (const table of TABLES) {
+        await client.query(inserts[table], [batch[table].toString("utf8")]);
+      }
     },
     async finish() {
       await client.query(`RESET session_replication_role`);

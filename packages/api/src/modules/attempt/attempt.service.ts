@@ -1,4 +1,5 @@
 import { ERROR_CODES, LIMITS, scoreAttempt } from "@real-skills/shared";
+import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { EmbedTokenPrincipal } from "../../auth/principal.js";
 import type { Page } from "../../common/connection.js";
@@ -19,6 +20,16 @@ const COLUMNS = `t.id, t.organization_id AS "organizationId", t.subject,
   t.idempotency_key AS "idempotencyKey", t.started_at AS "startedAt",
   t.updated_at AS "updatedAt", t.submitted_at AS "submittedAt"`;
 
+/** What never changes about an attempt: whose it is and the version it is pinned to. */
+interface Pin {
+  organizationId: string;
+  subject: string;
+  versionId: string;
+}
+
+// Attempts being answered right now across the instance; one falls out only to be read again.
+const MAX_PINNED_ATTEMPTS = 50_000;
+
 /** An attempt with its exact sort time (microseconds since the epoch) for cursors. */
 export type ListedAttempt = Attempt & { micros: string };
 
@@ -28,6 +39,12 @@ export type ListedAttempt = Attempt & { micros: string };
  * anyone else is reported as not found, so ids reveal nothing.
  */
 export class AttemptService {
+  /**
+   * Saving an answer needs the attempt's version to check the answer against. It never
+   * changes, so it is kept from the start (or first save) on, and a save is one statement.
+   */
+  private readonly pins = new LRUCache<string, Pin>({ max: MAX_PINNED_ATTEMPTS });
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly assessments: AssessmentService,
@@ -42,7 +59,7 @@ export class AttemptService {
       throw apiError(ERROR_CODES.NOT_FOUND, `No assessment "${slug}" is available to you.`);
     }
     const open = await this.openAttempt(employee, assessment.id);
-    if (open) return open;
+    if (open) return this.pinned(open);
 
     await this.checkCooldown(employee, assessment.id);
     // The partial unique index admits one open attempt: of two concurrent starts, one inserts
@@ -54,10 +71,10 @@ export class AttemptService {
        DO NOTHING RETURNING ${COLUMNS}`,
       [employee.organizationId, employee.subject, assessment.id, assessment.versionId],
     );
-    if (inserted) return inserted;
+    if (inserted) return this.pinned(inserted);
     const raced = await this.openAttempt(employee, assessment.id);
     if (!raced) throw new Error("An open attempt vanished between insert and read.");
-    return raced;
+    return this.pinned(raced);
   }
 
   /**
@@ -69,10 +86,9 @@ export class AttemptService {
     employee: EmbedTokenPrincipal,
     input: AnswerFields & { attemptId: string; itemId: string; sequence?: number | null },
   ): Promise<Attempt> {
-    const attempt = await this.ownAttempt(employee, input.attemptId, "input.attemptId");
-    if (attempt.status === "SUBMITTED") throw submittedError();
+    const pin = await this.pinOf(employee, input.attemptId);
     if (!isUuid(input.itemId)) throw badInput("input.itemId", "is not an item id");
-    const { byId } = await this.versionItems.get(attempt.versionId);
+    const { byId } = await this.versionItems.get(pin.versionId);
     const item = byId.get(input.itemId);
     if (item === undefined) {
       throw badInput("input.itemId", "is not an item of the assessment version this attempt uses");
@@ -84,7 +100,7 @@ export class AttemptService {
     }
 
     const params: unknown[] = [
-      attempt.id,
+      input.attemptId,
       employee.organizationId,
       employee.subject,
       item.id,
@@ -113,9 +129,33 @@ export class AttemptService {
        SELECT ${COLUMNS} FROM touched t`,
       params,
     );
-    // Nothing updated: a submit closed the attempt after the check above.
-    if (!updated) throw submittedError();
+    if (!updated) {
+      // Not open (any more): submitted, or gone (erased), or never the employee's.
+      this.pins.delete(input.attemptId);
+      const attempt = await this.ownAttempt(employee, input.attemptId, "input.attemptId");
+      throw attempt.status === "SUBMITTED" ? submittedError() : notFound();
+    }
     return updated;
+  }
+
+  /** The attempt's pin, from memory or its row: only the employee's own, else NOT_FOUND. */
+  private async pinOf(employee: EmbedTokenPrincipal, attemptId: string): Promise<Pin> {
+    const pin = this.pins.get(attemptId);
+    if (pin === undefined) {
+      const attempt = await this.ownAttempt(employee, attemptId, "input.attemptId");
+      if (attempt.status === "SUBMITTED") throw submittedError();
+      return this.pinned(attempt);
+    }
+    if (pin.organizationId !== employee.organizationId || pin.subject !== employee.subject) {
+      throw notFound();
+    }
+    return pin;
+  }
+
+  private pinned<T extends Attempt>(attempt: T): T {
+    const { organizationId, subject, versionId } = attempt;
+    this.pins.set(attempt.id, { organizationId, subject, versionId });
+    return attempt;
   }
 
   /**
@@ -140,6 +180,8 @@ export class AttemptService {
       );
     }
     const before = await this.ownAttempt(employee, attemptId, "input.attemptId");
+    // Answers to a submitted attempt are refused before anything else is checked.
+    this.pins.delete(before.id);
     if (before.status === "SUBMITTED") return replayed(before, key);
     // Read before the transaction: an embedded database serves one connection at a time, so
     // the transaction must not wait on another connection.

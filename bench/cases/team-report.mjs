@@ -76,6 +76,18 @@ export async function runTeamReport({
       value: largest.p50 / smallest.p50,
       unit: "factor",
     };
+    // With 100 000 employees, 10 000 attempts are those of the first 10 000 employees only: 10
+    // departments, not 100, so that report is a tenth of the size. The fair comparison is with
+    // the smallest scale whose report has as many groups.
+    const sameShape = rows.find((row) => row.cold.groups === largest.cold.groups);
+    if (sameShape !== smallest && sameShape !== largest) {
+      largest.notes.push(
+        `the ${shortScale(smallest.scale)} report has ${smallest.cold.groups} groups, this one ` +
+          `${largest.cold.groups}; p50 ${shortScale(largest.scale)} / ` +
+          `${shortScale(sameShape.scale)} (same groups): ` +
+          `${(largest.p50 / sameShape.p50).toFixed(2)} ×`,
+      );
+    }
   }
   return rows;
 }

@@ -102,6 +102,13 @@ function details(row) {
     );
   }
   if (row.ratio) say(`${row.ratio.label}: ${formatRatio(row.ratio)}`);
+  // On two cores the server and autocannon share the machine: past ~80 % of a core for the
+  // generator, the figure says as much about the machine as about the server.
+  if (row.harnessCpuPercent > 80) {
+    say(
+      `the load generator used ${fixed(row.harnessCpuPercent, 0)} % of a core: bounded by it too`,
+    );
+  }
   if (row.errors > 0) say(`errors: ${row.errorKinds.join(", ")}`);
   if (row.hwmMb !== undefined && row.id !== "4")
     say(`VmHWM ${fixed(row.hwmMb, 0)} MB (since the API started)`);

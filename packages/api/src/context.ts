@@ -4,7 +4,11 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import { announcer, type ChangeSink } from "./caching/change-notices.js";
 import { AssessmentAuthoringService } from "./modules/assessment/assessment-authoring.service.js";
-import { createAssessmentLoaders } from "./modules/assessment/assessment.loaders.js";
+import {
+  createAssessmentCaches,
+  createAssessmentLoaders,
+} from "./modules/assessment/assessment.loaders.js";
+import type { SharedReads } from "./common/shared-reads.js";
 import { AssessmentService } from "./modules/assessment/assessment.service.js";
 import { createAttemptLoaders } from "./modules/attempt/attempt.loaders.js";
 import { AttemptService } from "./modules/attempt/attempt.service.js";
@@ -12,12 +16,12 @@ import { VersionItemsCache } from "./modules/attempt/version-items.js";
 import { ReportCells } from "./modules/report/report-cells.js";
 import { TeamReportService } from "./modules/report/team-report.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
-import { createLessonLoaders } from "./modules/lesson/lesson.loaders.js";
+import { createLessonCaches, createLessonLoaders } from "./modules/lesson/lesson.loaders.js";
 import { LessonService } from "./modules/lesson/lesson.service.js";
 import { ApiKeyService } from "./modules/organization/api-key.service.js";
 import { EmbedKeyService } from "./modules/organization/embed-key.service.js";
 import { OrganizationService } from "./modules/organization/organization.service.js";
-import { createSkillLoaders } from "./modules/skill/skill.loaders.js";
+import { createSkillCaches, createSkillLoaders } from "./modules/skill/skill.loaders.js";
 import { SkillService } from "./modules/skill/skill.service.js";
 import { SubjectDataService } from "./modules/subject/subject-data.service.js";
 import { WebhookService } from "./modules/webhook/webhook.service.js";
@@ -94,11 +98,23 @@ export interface Context {
   logger: Logger;
 }
 
-export function createLoaders(dataSource: DataSource) {
+/** The loaders' process-wide caches of what never changes. Created once per server. */
+export function createLoaderCaches(shared: SharedReads) {
   return {
-    ...createSkillLoaders(dataSource),
-    ...createLessonLoaders(dataSource),
-    ...createAssessmentLoaders(dataSource),
+    skills: createSkillCaches(shared),
+    lessons: createLessonCaches(shared),
+    assessments: createAssessmentCaches(shared),
+  };
+}
+
+export type LoaderCaches = ReturnType<typeof createLoaderCaches>;
+
+/** A request's loaders: its own batching, reading through the process-wide `caches`. */
+export function createLoaders(dataSource: DataSource, caches: LoaderCaches) {
+  return {
+    ...createSkillLoaders(dataSource, caches.skills),
+    ...createLessonLoaders(dataSource, caches.lessons),
+    ...createAssessmentLoaders(dataSource, caches.assessments),
     ...createAttemptLoaders(dataSource),
   };
 }

@@ -20,7 +20,14 @@ import { ANONYMOUS, type Principal } from "./auth/principal.js";
 import { apiError, formatError, internalError, isUnexpectedError } from "./common/errors.js";
 import { localeFromHeader, localePlugin } from "./common/locale.js";
 import { loadConfig, type Config } from "./config/index.js";
-import { createLoaders, createServices, type Context, type Services } from "./context.js";
+import {
+  createLoaderCaches,
+  createLoaders,
+  createServices,
+  type Context,
+  type Services,
+} from "./context.js";
+import { SharedReads } from "./common/shared-reads.js";
 import type { Database } from "./db/database.js";
 import { graphqlHandler } from "./graphql-handler.js";
 import {
@@ -94,8 +101,11 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     changes,
   });
   const authenticator = new Authenticator(database.dataSource);
+  const sharedReads = new SharedReads();
+  const loaderCaches = createLoaderCaches(sharedReads);
   changes.subscribe((change) => {
     authenticator.forget(change);
+    sharedReads.forget(change);
     responseCache?.invalidate(change);
   });
   const contextFor = (
@@ -108,7 +118,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
       requestId,
       locale: requestLocale(principal, request.acceptLanguage),
       services,
-      loaders: createLoaders(database.dataSource),
+      loaders: createLoaders(database.dataSource, loaderCaches),
       logger: logger.child({ requestId }),
     };
   };

@@ -62,7 +62,7 @@ export class AssessmentResolver {
 
   @FieldResolver(() => [Item], { description: "The items of this version, in order." })
   items(@Root() assessment: PublishedAssessment, @Ctx() { loaders }: Context): Promise<Item[]> {
-    return loaders.itemsByVersionId.load(assessment.versionId);
+    return loaders.publishedItemsByVersionId.load(assessment.versionId);
   }
 
   @FieldResolver(() => Int, { description: "Number of items in this version." })
@@ -70,6 +70,6 @@ export class AssessmentResolver {
     @Root() assessment: PublishedAssessment,
     @Ctx() { loaders }: Context,
   ): Promise<number> {
-    return (await loaders.itemsByVersionId.load(assessment.versionId)).length;
+    return (await loaders.publishedItemsByVersionId.load(assessment.versionId)).length;
   }
 }

@@ -36,7 +36,7 @@ export class ItemResolver {
   })
   options(@Root() item: Item, @Ctx() { loaders }: Context): Promise<ItemOption[]> | ItemOption[] {
     return item.kind === "SITUATIONAL" || item.kind === "FORCED_CHOICE"
-      ? loaders.optionsByItemId.load(item.id)
+      ? loaders.publishedOptionsByItemId.load(item.id)
       : [];
   }
 }

@@ -44,6 +44,11 @@ export async function recountReportCells(
     for (const table of ["report_item_cell", "report_skill_cell", "report_cell"]) {
       await manager.query(`DELETE FROM ${table} WHERE organization_id = $1`, [organizationId]);
     }
+    // Every team report kept in memory by any instance is stale from now on (ADR 0012).
+    await manager.query(
+      `UPDATE organization SET report_revision = report_revision + 1 WHERE id = $1`,
+      [organizationId],
+    );
     return {
       cells: await insertCells(manager, organizationId),
       skillCells: await insertSkillCells(manager, organizationId),

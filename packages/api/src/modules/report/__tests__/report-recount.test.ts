@@ -3,7 +3,13 @@ import { storedReportCells } from "../../../test-support/report-recount.js";
 import { ORIGIN } from "../../attempt/__tests__/attempt.fixtures.js";
 import type { CreatedOrganization } from "../../organization/organization.service.js";
 import { recountReportCells } from "../report-recount.js";
-import { cohort, respond, variedChoices } from "./team-report.fixtures.js";
+import {
+  cohort,
+  respond,
+  startOfNextMonth,
+  teamReport,
+  variedChoices,
+} from "./team-report.fixtures.js";
 
 // The bulk recount (for data loaded around the API, and for operators) must rebuild exactly
 // the cells the API maintains one submission at a time.
@@ -13,7 +19,8 @@ let org: CreatedOrganization;
 let other: CreatedOrganization;
 
 beforeAll(async () => {
-  app = await createTestApp();
+  // Next month as team reports see it, so that this month's responses are reportable.
+  app = await createTestApp({ reportNow: startOfNextMonth });
   [org, other] = await Promise.all([
     app.createOrganization({ origins: [ORIGIN] }),
     app.createOrganization({ origins: [ORIGIN] }),
@@ -70,4 +77,16 @@ it("rebuilds exactly the cells and counted attempts the API maintained, and no o
   expect(await storedReportCells(dataSource, org.organization.id)).toEqual(before);
   expect(await countedIds(org.organization.id)).toEqual(counted);
   expect(await storedReportCells(dataSource, other.organization.id)).toEqual(otherBefore);
+});
+
+it("makes every team report kept in memory compute again", async () => {
+  const cellReads = async () => {
+    app.resetQueries();
+    await teamReport(app, org.apiKey, { assessmentSlug: "real-skills-check", groupBy: "TEAM" });
+    return app.queries.filter((sql) => /\breport_\w*cell\b/.test(sql)).length;
+  };
+  await cellReads();
+  expect(await cellReads()).toBe(0);
+  await recountReportCells(app.database.dataSource, org.organization.id);
+  expect(await cellReads()).toBe(4);
 });

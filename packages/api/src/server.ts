@@ -2,6 +2,7 @@ import "reflect-metadata";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express, { type Request } from "express";
 import type { GraphQLSchema } from "graphql";
@@ -15,6 +16,7 @@ import { AuthFailure } from "./auth/embed-token.verifier.js";
 import { cachePolicyPlugin } from "./caching/cache-policy.plugin.js";
 import { answerPublicFromCache } from "./caching/cached-get.js";
 import { ChangeNotices } from "./caching/change-notices.js";
+import { keptReportsPlugin } from "./caching/kept-reports.plugin.js";
 import { ResponseCache } from "./caching/response-cache.js";
 import { ANONYMOUS, type Principal } from "./auth/principal.js";
 import { apiError, formatError, internalError, isUnexpectedError } from "./common/errors.js";
@@ -103,9 +105,14 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   const authenticator = new Authenticator(database.dataSource);
   const sharedReads = new SharedReads();
   const loaderCaches = createLoaderCaches(sharedReads);
+  const keptReports = keptReportsPlugin<Context>(
+    database.dataSource,
+    options.reportNow ?? (() => new Date()),
+  );
   changes.subscribe((change) => {
     authenticator.forget(change);
     sharedReads.forget(change);
+    keptReports.forget(change);
     responseCache?.invalidate(change);
   });
   const contextFor = (
@@ -159,8 +166,13 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
       internalErrorsPlugin<Context>(),
       localePlugin<Context>(),
       cachePolicyPlugin<Context>(limits.responseCacheSeconds),
+      keptReports,
       ...queryLimits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo installs its cache-control plugin by default; it wraps every field's resolver
+      // (most of a large report's execution time) for hints this API does not use:
+      // cachePolicyPlugin decides Cache-Control.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

@@ -424,6 +424,9 @@ describe("access and errors", () => {
   });
 
   it("refuses employees, anonymous callers and non-admins for the CSV", async () => {
+    // An admin's report and CSV are kept in memory from here on: the refusals must still hold.
+    await teamReport(app, org.apiKey, input);
+    await teamReportCsv(app, org.apiKey, input);
     const employeeToken = await app.mintToken(org, { sub: "alpha-last-0", team: "Alpha" });
     const analystToken = await app.mintToken(org, { sub: "hr-person", role: "analyst" });
     const cases: [string | undefined, string, string][] = [

@@ -8,7 +8,15 @@ import {
   MAX_EMBED_TOKEN_LIFETIME_SECONDS,
   type AuthFailureReason,
 } from "@real-skills/shared";
-import { decodeProtectedHeader, errors, importSPKI, jwtVerify, type JWTPayload } from "jose";
+import { webcrypto } from "node:crypto";
+import {
+  decodeProtectedHeader,
+  errors,
+  importSPKI,
+  jwtVerify,
+  type CryptoKey,
+  type JWTPayload,
+} from "jose";
 import type { DataSource } from "typeorm";
 import type { Change } from "../caching/change-notices.js";
 import type { EmbedKey } from "./embed-key.entity.js";
@@ -57,6 +65,8 @@ export const MAX_CLAIM_LENGTH = 200;
  */
 export class EmbedTokenVerifier {
   private readonly keys = new Map<string, { key: SigningKey; until: number }>();
+  /** Keys imported for verifying, once per signing key (an import costs more than a verify). */
+  private readonly imported = new WeakMap<SigningKey, Promise<CryptoKey>>();
   private changes = 0;
 
   constructor(private readonly dataSource: DataSource) {}
@@ -87,7 +97,7 @@ export class EmbedTokenVerifier {
       throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_SIGNATURE);
     }
 
-    const payload = await verifySignatureAndTimes(token, key, now);
+    const payload = await verifySignatureAndTimes(token, key, this.verificationKey(key), now);
     // jose leaves a future `iat` alone; a token from the future is not valid yet.
     if (
       typeof payload.iat === "number" &&
@@ -96,6 +106,24 @@ export class EmbedTokenVerifier {
       throw new AuthFailure(AUTH_FAILURE_REASONS.TOKEN_NOT_YET_VALID);
     }
     return { principal: toPrincipal(payload, key), allowedOrigins: key.allowedOrigins };
+  }
+
+  private verificationKey(key: SigningKey): Promise<CryptoKey> {
+    let imported = this.imported.get(key);
+    if (imported === undefined) {
+      imported =
+        key.algorithm === "HS256"
+          ? webcrypto.subtle.importKey(
+              "raw",
+              Buffer.from(key.secret ?? "", "base64url"),
+              { name: "HMAC", hash: "SHA-256" },
+              false,
+              ["verify"],
+            )
+          : importSPKI(key.publicKey ?? "", key.algorithm);
+      this.imported.set(key, imported);
+    }
+    return imported;
   }
 
   /**
@@ -127,14 +155,11 @@ export class EmbedTokenVerifier {
 async function verifySignatureAndTimes(
   token: string,
   key: SigningKey,
+  verificationKey: Promise<CryptoKey>,
   now: Date,
 ): Promise<JWTPayload> {
   try {
-    const verificationKey =
-      key.algorithm === "HS256"
-        ? Buffer.from(key.secret ?? "", "base64url")
-        : await importSPKI(key.publicKey ?? "", key.algorithm);
-    const { payload } = await jwtVerify(token, verificationKey, {
+    const { payload } = await jwtVerify(token, await verificationKey, {
       algorithms: [key.algorithm],
       audience: EMBED_TOKEN_AUDIENCE,
       clockTolerance: EMBED_TOKEN_CLOCK_SKEW_SECONDS,

@@ -105,8 +105,11 @@ async function measureDatabase(kind) {
     };
     const attempt = async (name, run) => {
       try {
-        const rows = await run();
-        result.rows.push(...(Array.isArray(rows) ? rows : [rows]));
+        const rows = [await run()].flat();
+        result.rows.push(...rows.filter((row) => !row.failed));
+        for (const row of rows.filter((row) => row.failed)) {
+          result.failures.push(`case ${row.id}, ${row.name}: ${row.failed}`);
+        }
       } catch (error) {
         console.error(
           `  ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,

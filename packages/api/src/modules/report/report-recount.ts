@@ -49,11 +49,15 @@ export async function recountReportCells(
       `UPDATE organization SET report_revision = report_revision + 1 WHERE id = $1`,
       [organizationId],
     );
-    return {
+    const counts = {
       cells: await insertCells(manager, organizationId),
       skillCells: await insertSkillCells(manager, organizationId),
       itemCells: await insertItemCells(manager, organizationId),
     };
+    // Rewritten wholesale: without fresh statistics the planner takes the cell tables for
+    // empty and joins them in nested loops (a first report at 100 000 attempts took minutes).
+    await manager.query(`ANALYZE report_cell, report_skill_cell, report_item_cell`);
+    return counts;
   });
 }
 

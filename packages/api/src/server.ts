@@ -154,6 +154,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     // (a batch would multiply every limit below), and no query from a "simple" request a
     // browser would send cross-site without a CORS preflight (text/plain POSTs, plain GETs).
     allowBatchedHttpRequests: false,
+    stringifyResult: (result) => keptReports.stringifyResult(result),
     csrfPrevention: true,
     parseOptions: queryLimits.parseOptions,
     validationRules: queryLimits.validationRules,

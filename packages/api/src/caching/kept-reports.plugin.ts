@@ -27,14 +27,31 @@ interface ReportContext {
  * in the key; the revision and the size
  * are read once per request. Results with errors are never kept. An organisation's publish or
  * archive drops its results (a slug may then name another assessment).
+ *
+ * Serialising a large report costs as much again as the rest of answering it from memory, so a
+ * kept result is serialised once: pass `stringifyResult` to Apollo.
  */
 export function keptReportsPlugin<TContext extends ReportContext>(
   dataSource: DataSource,
   now: () => Date,
-): ApolloServerPlugin<TContext> & { forget(change: Change | "everything"): void } {
+): ApolloServerPlugin<TContext> & {
+  forget(change: Change | "everything"): void;
+  stringifyResult(result: FormattedExecutionResult): string;
+} {
   const kept = new LRUCache<string, FormattedExecutionResult>({ max: KEPT.max, ttl: KEPT.ttlMs });
   const keys = new WeakMap<object, string>();
+  // By the `data` of a kept result: Apollo hands `stringifyResult` a new wrapper every time.
+  const serialized = new WeakMap<object, string | null>();
   return {
+    stringifyResult(result) {
+      const { data } = result;
+      const entry = data && result.errors === undefined ? serialized.get(data) : undefined;
+      if (entry === undefined || result.extensions !== undefined) return stringify(result);
+      if (entry !== null) return entry;
+      const text = stringify(result);
+      serialized.set(data as object, text);
+      return text;
+    },
     forget(change) {
       if (change !== "everything" && change.kind !== "content") return;
       for (const key of [...kept.keys()]) {
@@ -84,7 +101,10 @@ export function keptReportsPlugin<TContext extends ReportContext>(
           const key = keys.get(contextValue);
           if (key === undefined || response.body.kind !== "single") return Promise.resolve();
           const result = response.body.singleResult;
-          if (result.errors === undefined && !kept.has(key)) kept.set(key, result);
+          if (result.errors === undefined && result.data && !kept.has(key)) {
+            kept.set(key, result);
+            serialized.set(result.data, null);
+          }
           return Promise.resolve();
         },
       });
@@ -99,4 +119,9 @@ function isReportOperation(operation: OperationDefinitionNode): boolean {
       (selection) => selection.kind === Kind.FIELD && REPORT_FIELDS.has(selection.name.value),
     )
   );
+}
+
+/** Apollo's own serialisation of a response. */
+function stringify(result: FormattedExecutionResult): string {
+  return `${JSON.stringify(result)}\n`;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { mintEmbedToken } from "../../packages/api/dist/auth/token-minter.js";
 import { onCleanup } from "../lib/cleanup.mjs";
 import { checkedRequest } from "../lib/load.mjs";
-import { withFreshApi, warmUpThenMeasure } from "../lib/measure.mjs";
+import { measuredRow, withFreshApi, warmUpThenMeasure } from "../lib/measure.mjs";
 import { sampleRss } from "../lib/memory.mjs";
 import { graphqlFailure } from "../lib/stats.mjs";
 
@@ -150,23 +150,5 @@ async function measureBaseline(answer, load) {
 }
 
 function row(id, name, result) {
-  return {
-    id,
-    name,
-    connections: CONNECTIONS,
-    seconds: result.seconds,
-    throughput: result.responses / result.seconds,
-    throughputUnit: "req/s",
-    p50: result.latencies.percentile(0.5),
-    p99: result.latencies.percentile(0.99),
-    errors: result.errors.total,
-    errorKinds: result.errors.top(),
-    peakRssMb: result.memory.peakRssMb,
-    hwmMb: result.memory.hwmMb,
-    harnessCpuPercent: result.harnessCpuPercent,
-    serverCpuPercent: result.serverCpuPercent,
-    databaseCpuPercent: result.databaseCpuPercent,
-    machineBusyPercent: result.machineBusyPercent,
-    notes: [...(result.apiLog ?? [])],
-  };
+  return measuredRow(result, { id, name, connections: CONNECTIONS });
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { ROOT, realskills, stopProcess } from "../lib/api-process.mjs";
 import { onCleanup } from "../lib/cleanup.mjs";
 import { checkedRequest } from "../lib/load.mjs";
-import { withFreshApi, warmUpThenMeasure } from "../lib/measure.mjs";
+import { measuredRow, withFreshApi, warmUpThenMeasure } from "../lib/measure.mjs";
 import { graphqlFailure } from "../lib/stats.mjs";
 import { TEAM_REPORT, WIDGET_HEADERS, operationBody } from "./widget-documents.mjs";
 
@@ -165,28 +165,14 @@ async function coldRequest(url, headers) {
 }
 
 function toRow(scale, generatedIn, result) {
-  return {
+  return measuredRow(result, {
     id: "3",
     name: `teamReport by department, ${shortScale(scale)} attempts`,
-    scale,
     connections: CONNECTIONS,
-    seconds: result.seconds,
-    throughput: result.responses / result.seconds,
-    throughputUnit: "req/s",
-    p50: result.latencies.percentile(0.5),
-    p99: result.latencies.percentile(0.99),
-    errors: result.errors.total,
-    errorKinds: result.errors.top(),
-    peakRssMb: result.memory.peakRssMb,
-    hwmMb: result.memory.hwmMb,
-    harnessCpuPercent: result.harnessCpuPercent,
-    serverCpuPercent: result.serverCpuPercent,
-    databaseCpuPercent: result.databaseCpuPercent,
-    machineBusyPercent: result.machineBusyPercent,
+    scale,
     cold: result.cold,
     generatedSeconds: generatedIn,
-    notes: [...(result.apiLog ?? [])],
-  };
+  });
 }
 
 export function shortScale(n) {

@@ -5,7 +5,7 @@
 // own documents and headers. autocannon cycles this sequence per connection; a failed step
 // abandons that employee and the connection starts the next one.
 import { randomUUID } from "node:crypto";
-import { withFreshApi, warmUpThenMeasure } from "../lib/measure.mjs";
+import { measuredRow, withFreshApi, warmUpThenMeasure } from "../lib/measure.mjs";
 import { Latencies, graphqlFailure } from "../lib/stats.mjs";
 import { TokenPool } from "../lib/token-pool.mjs";
 import {
@@ -174,24 +174,13 @@ function answerFor(item) {
 function toRow(result) {
   const { flow } = result;
   const ms = (latencies, p) => latencies.percentile(p);
-  return {
+  return measuredRow(result, {
     id: "2",
     name: `widget flow: start, ${result.answerable} saves, submit`,
     connections: CONNECTIONS,
-    seconds: result.seconds,
     throughput: flow.completed / result.seconds,
     throughputUnit: "attempts/s",
     requestsPerSecond: result.responses / result.seconds,
-    p50: result.latencies.percentile(0.5),
-    p99: result.latencies.percentile(0.99),
-    errors: result.errors.total,
-    errorKinds: result.errors.top(),
-    peakRssMb: result.memory.peakRssMb,
-    hwmMb: result.memory.hwmMb,
-    harnessCpuPercent: result.harnessCpuPercent,
-    serverCpuPercent: result.serverCpuPercent,
-    databaseCpuPercent: result.databaseCpuPercent,
-    machineBusyPercent: result.machineBusyPercent,
     attempt: {
       completed: flow.completed,
       abandoned: flow.abandoned,
@@ -204,6 +193,5 @@ function toRow(result) {
         { count: latencies.count, p50: ms(latencies, 0.5), p99: ms(latencies, 0.99) },
       ]),
     ),
-    notes: [...(result.apiLog ?? [])],
-  };
+  });
 }

@@ -68,3 +68,31 @@ export async function warmUpThenMeasure({
     databaseName,
   });
 }
+
+/**
+ * The figures every case reports of a measured run, as a table row: `id` and `name` of the
+ * case, its connections, and throughput (`responses` per second unless the case counts
+ * something else in `throughput`/`throughputUnit`).
+ */
+export function measuredRow(result, { id, name, connections, ...overrides }) {
+  return {
+    id,
+    name,
+    connections,
+    seconds: result.seconds,
+    throughput: result.responses / result.seconds,
+    throughputUnit: "req/s",
+    p50: result.latencies.percentile(0.5),
+    p99: result.latencies.percentile(0.99),
+    errors: result.errors.total,
+    errorKinds: result.errors.top(),
+    peakRssMb: result.memory.peakRssMb,
+    hwmMb: result.memory.hwmMb,
+    harnessCpuPercent: result.harnessCpuPercent,
+    serverCpuPercent: result.serverCpuPercent,
+    databaseCpuPercent: result.databaseCpuPercent,
+    machineBusyPercent: result.machineBusyPercent,
+    notes: [...(result.apiLog ?? [])],
+    ...overrides,
+  };
+}

@@ -9,6 +9,8 @@ import type { Change } from "./change-notices.js";
 /** The root fields whose results are kept: HR's reports, one organisation's aggregates. */
 const REPORT_FIELDS = new Set(["__typename", "teamReport", "teamReportCsv"]);
 
+// The time-to-live covers one race the revision cannot: a submit that began before midnight UTC
+// at a month's end and commits after a report of that month was kept.
 const KEPT = { max: 200, ttlMs: 5 * 60_000 };
 
 interface ReportContext {
@@ -17,9 +19,9 @@ interface ReportContext {
 }
 
 /**
- * Keeps whole results of report operations, so that a report read again is not executed again:
- * a report of a hundred departments is some ten thousand fields, whose execution costs far more
- * than the sums behind them (which `TeamReportService` keeps too). A result depends on the
+ * Keeps whole results of report operations, so that a report read again is neither summed nor
+ * executed again: a report of a hundred departments is some ten thousand fields, whose
+ * execution costs more than the sums behind them. A result depends on the
  * organisation (never on the person: every analyst of it sees the same), the document, its
  * variables and locale, the caller's kind and role (a role the report refuses gets an error,
  * never kept, so it never reads another role's result), the running month (the default range

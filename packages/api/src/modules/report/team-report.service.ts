@@ -1,5 +1,4 @@
 import { ERROR_CODES, LIMITS } from "@real-skills/shared";
-import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { OrganizationPrincipal } from "../../auth/principal.js";
 import { apiError, badInput } from "../../common/errors.js";
@@ -14,15 +13,6 @@ import {
 import type { TeamReport, TeamReportInput } from "./team-report.types.js";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/**
- * Reports kept in memory. They cover ended months only, whose cells change only by an erasure,
- * a recount or seeded responses, and each of those counts up the organisation's report revision,
- * which is part of the key: a kept report is therefore never stale. The time-to-live covers one
- * race: a submit begun before midnight UTC at the end of a month that commits after a report of
- * that month was computed.
- */
-const KEPT_REPORTS = { max: 500, ttlMs: 5 * 60_000 };
 
 /** The group of a cell (table alias `alias`) in a grouping. Constants only, never input. */
 function groupKey(grouping: ReportGrouping, alias: string): string {
@@ -50,11 +40,6 @@ function inRange(alias: string): string {
  * figure, in its group and in every total, for every grouping and every range.
  */
 export class TeamReportService {
-  private readonly kept = new LRUCache<string, TeamReport>({
-    max: KEPT_REPORTS.max,
-    ttl: KEPT_REPORTS.ttlMs,
-  });
-
   constructor(
     private readonly dataSource: DataSource,
     /** The current time; tests move it to read a month as if it had ended. */
@@ -63,11 +48,8 @@ export class TeamReportService {
 
   async report(caller: OrganizationPrincipal, input: TeamReportInput): Promise<TeamReport> {
     const { from, to, months } = monthRange(input.from, input.to, this.now());
-    const [target] = await this.dataSource.query<
-      { assessmentId: string; minGroupSize: number; revision: string }[]
-    >(
-      `SELECT a.id AS "assessmentId", o.min_group_size AS "minGroupSize",
-              o.report_revision AS revision
+    const [target] = await this.dataSource.query<{ assessmentId: string; minGroupSize: number }[]>(
+      `SELECT a.id AS "assessmentId", o.min_group_size AS "minGroupSize"
          FROM organization o
          JOIN assessment a ON a.slug = $2 AND (a.organization_id IS NULL OR a.organization_id = o.id)
         WHERE o.id = $1
@@ -80,26 +62,9 @@ export class TeamReportService {
         `No assessment "${input.assessmentSlug}" is available to you.`,
       );
     }
-    const k = target.minGroupSize;
-    const key = [caller.organizationId, target.assessmentId, from, to, input.groupBy, k];
-    const cacheKey = `${key.join("|")}|${target.revision}`;
-    const kept = this.kept.get(cacheKey);
-    if (kept !== undefined) return kept;
-    const report = await this.compute(caller, input, target.assessmentId, k, { from, to, months });
-    this.kept.set(cacheKey, report);
-    return report;
-  }
-
-  /** Sums the cells of the range into the report: four statements, whatever the data. */
-  private async compute(
-    caller: OrganizationPrincipal,
-    input: TeamReportInput,
-    assessmentId: string,
-    k: number,
-    { from, to, months }: { from: string; to: string; months: string[] },
-  ): Promise<TeamReport> {
     const group = (alias: string) => groupKey(input.groupBy, alias);
-    const params = [caller.organizationId, assessmentId, `${from}-01`, `${to}-01`, k];
+    const k = target.minGroupSize;
+    const params = [caller.organizationId, target.assessmentId, `${from}-01`, `${to}-01`, k];
     const month = (alias: string) => `to_char(${alias}.month, 'YYYY-MM')`;
 
     const [responses, skills, scales, items] = await Promise.all([

@@ -210,11 +210,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     limitVariables(limits.maxVariablesBytes),
     graphqlHandler(apollo, {
       cache: responseCache,
-      authenticate: (req) =>
-        authenticator.authenticate({
-          authorization: req.headers.authorization,
-          origin: req.headers.origin,
-        }),
+      authenticate: (req) => authenticator.authenticate(credentialsOf(req)),
       localeOf: (req, principal) => requestLocale(principal, req.headers["accept-language"]),
       context: async (req, knownPrincipal) => {
         const requestId = requestIdOf(req);
@@ -293,12 +289,13 @@ function requestIdOf(req: Request): string {
   return typeof req.id === "string" ? req.id : randomUUID();
 }
 
+function credentialsOf(req: Request) {
+  return { authorization: req.headers.authorization, origin: req.headers.origin };
+}
+
 async function authenticate(authenticator: Authenticator, req: Request): Promise<Principal> {
   try {
-    return await authenticator.authenticate({
-      authorization: req.headers.authorization,
-      origin: req.headers.origin,
-    });
+    return await authenticator.authenticate(credentialsOf(req));
   } catch (error) {
     if (!(error instanceof AuthFailure)) throw error;
     throw apiError(ERROR_CODES.UNAUTHENTICATED, "The credentials were not accepted.", {

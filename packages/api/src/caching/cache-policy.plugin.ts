@@ -37,7 +37,7 @@ export function cachePolicyPlugin<TContext extends { principal: Principal }>(
             result !== undefined &&
             result.errors === undefined &&
             operation !== undefined &&
-            isPublicContentQuery(operation);
+            isQueryOf(operation, PUBLIC_CONTENT_FIELDS);
           const scope = contextValue.principal.kind === "ANONYMOUS" ? "public" : "private";
           response.http.headers.set(
             "cache-control",
@@ -50,12 +50,15 @@ export function cachePolicyPlugin<TContext extends { principal: Principal }>(
   };
 }
 
-function isPublicContentQuery(operation: OperationDefinitionNode): boolean {
+/** Whether `operation` is a query of only these root fields (no fragments at the root). */
+export function isQueryOf(
+  operation: OperationDefinitionNode,
+  rootFields: ReadonlySet<string>,
+): boolean {
   return (
     operation.operation === OperationTypeNode.QUERY &&
     operation.selectionSet.selections.every(
-      (selection) =>
-        selection.kind === Kind.FIELD && PUBLIC_CONTENT_FIELDS.has(selection.name.value),
+      (selection) => selection.kind === Kind.FIELD && rootFields.has(selection.name.value),
     )
   );
 }

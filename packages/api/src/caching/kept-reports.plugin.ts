@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import type { FormattedExecutionResult } from "graphql";
-import { Kind, OperationTypeNode, type OperationDefinitionNode } from "graphql";
 import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { Principal } from "../auth/principal.js";
+import { isQueryOf } from "./cache-policy.plugin.js";
 import type { Change } from "./change-notices.js";
 
 /** The root fields whose results are kept: HR's reports, one organisation's aggregates. */
@@ -67,7 +67,11 @@ export function keptReportsPlugin<TContext extends ReportContext>(
         async responseForOperation(requestContext: GraphQLRequestContext<TContext>) {
           const { operation, contextValue, request, queryHash } = requestContext;
           const { principal } = contextValue;
-          if (principal.kind === "ANONYMOUS" || !operation || !isReportOperation(operation)) {
+          if (
+            principal.kind === "ANONYMOUS" ||
+            !operation ||
+            !isQueryOf(operation, REPORT_FIELDS)
+          ) {
             return null;
           }
           const [organization] = await dataSource.query<
@@ -112,15 +116,6 @@ export function keptReportsPlugin<TContext extends ReportContext>(
       });
     },
   };
-}
-
-function isReportOperation(operation: OperationDefinitionNode): boolean {
-  return (
-    operation.operation === OperationTypeNode.QUERY &&
-    operation.selectionSet.selections.every(
-      (selection) => selection.kind === Kind.FIELD && REPORT_FIELDS.has(selection.name.value),
-    )
-  );
 }
 
 /** Apollo's own serialisation of a response. */

@@ -8,8 +8,6 @@ export interface CachedResponse {
   body: Buffer;
   /** A strong validator of `body`, for `If-None-Match`. */
   etag: string;
-  contentType: string;
-  cacheControl: string;
   /** Content-Type, Cache-Control and ETag as a flat name, value list, ready to write. */
   headers: readonly string[];
 }
@@ -39,7 +37,7 @@ export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse>;
   private changes = 0;
 
-  constructor(readonly settings: ResponseCacheSettings) {
+  constructor(settings: ResponseCacheSettings) {
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: settings.maxBytes,
       sizeCalculation: (entry, key) => entry.body.length + key.length,
@@ -53,7 +51,7 @@ export class ResponseCache {
   static scopeOf(principal: Principal): string {
     return principal.kind === "ANONYMOUS"
       ? PUBLIC_SCOPE
-      : `organization:${principal.organizationId}`;
+      : organizationScope(principal.organizationId);
   }
 
   static key(scope: string, locale: string, url: string): string {
@@ -73,7 +71,7 @@ export class ResponseCache {
   store(
     key: string,
     generation: number,
-    response: Pick<CachedResponse, "contentType" | "cacheControl"> & { body: string },
+    response: { body: string; contentType: string; cacheControl: string },
   ): CachedResponse {
     const body = Buffer.from(response.body);
     const etag = etagOf(body);
@@ -85,7 +83,7 @@ export class ResponseCache {
       "ETag",
       etag,
     ];
-    const entry: CachedResponse = { ...response, body, etag, headers };
+    const entry: CachedResponse = { body, etag, headers };
     if (generation === this.changes) this.entries.set(key, entry);
     return entry;
   }
@@ -101,15 +99,16 @@ export class ResponseCache {
       this.entries.clear();
       return;
     }
-    const prefix = `organization:${change.organizationId}\n`;
+    // Every key starts with its scope (see `key`).
+    const prefix = `${organizationScope(change.organizationId)}\n`;
     for (const key of [...this.entries.keys()]) {
       if (key.startsWith(prefix)) this.entries.delete(key);
     }
   }
+}
 
-  get size(): number {
-    return this.entries.size;
-  }
+function organizationScope(organizationId: string): string {
+  return `organization:${organizationId}`;
 }
 
 function etagOf(body: Buffer): string {

@@ -17,6 +17,7 @@ import {
   type CryptoKey,
   type JWTPayload,
 } from "jose";
+import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { Change } from "../caching/change-notices.js";
 import type { EmbedKey } from "./embed-key.entity.js";
@@ -64,7 +65,10 @@ export const MAX_CLAIM_LENGTH = 200;
  * key fails exactly like a bad signature, so a rejection never reveals whether a key exists.
  */
 export class EmbedTokenVerifier {
-  private readonly keys = new Map<string, { key: SigningKey; until: number }>();
+  private readonly keys = new LRUCache<string, SigningKey>({
+    max: MAX_CACHED_KEYS,
+    ttl: KEY_CACHE_MS,
+  });
   /** Keys imported for verifying, once per signing key (an import costs more than a verify). */
   private readonly imported = new WeakMap<SigningKey, Promise<CryptoKey>>();
   private changes = 0;
@@ -75,7 +79,7 @@ export class EmbedTokenVerifier {
   forget(change: Change | "everything"): void {
     if (change !== "everything" && change.kind !== "access") return;
     this.changes += 1;
-    for (const [kid, { key }] of this.keys) {
+    for (const [kid, key] of [...this.keys.entries()]) {
       if (change === "everything" || key.organizationId === change.organizationId) {
         this.keys.delete(kid);
       }
@@ -132,7 +136,7 @@ export class EmbedTokenVerifier {
    */
   private async signingKey(kid: string): Promise<SigningKey | undefined> {
     const cached = this.keys.get(kid);
-    if (cached !== undefined && cached.until > Date.now()) return cached.key;
+    if (cached !== undefined) return cached;
     const changesBefore = this.changes;
     const [key] = await this.dataSource.query<SigningKey[]>(
       `SELECT k.kid, k.organization_id AS "organizationId", k.algorithm, k.secret,
@@ -142,12 +146,8 @@ export class EmbedTokenVerifier {
         WHERE k.kid = $1 AND k.revoked_at IS NULL`,
       [kid],
     );
-    this.keys.delete(kid);
     // A key read while a change was announced may be the one from before it.
-    if (key !== undefined && changesBefore === this.changes) {
-      if (this.keys.size >= MAX_CACHED_KEYS) this.keys.delete(this.keys.keys().next().value ?? "");
-      this.keys.set(kid, { key, until: Date.now() + KEY_CACHE_MS });
-    }
+    if (key !== undefined && changesBefore === this.changes) this.keys.set(kid, key);
     return key;
   }
 }

@@ -67,9 +67,15 @@ export interface ApiProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `packages/api/dist/main.js` as a real process on a free port and waits until ready. */
-export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
+/**
+ * Starts `packages/api/dist/main.js` as a real process and waits until it is ready: on a free
+ * port, or on `port` (a restarted instance takes its predecessor's place).
+ */
+export async function startApi(
+  env: Record<string, string>,
+  { port }: { port?: number } = {},
+): Promise<ApiProcess> {
+  port ??= await freePort();
   const child = spawn(process.execPath, [MAIN], {
     // NODE_ENV as in production: Jest's NODE_ENV=test changes how Apollo handles signals.
     env: {

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { startPostgresServer, type PostgresServer } from "../support/postgres-server.js";
 import {
   ASSESSMENT,
@@ -28,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.dispose();
+  await server.dispose();
 });
 
 test("SIGKILL during 2000 retrying submissions: each acknowledged one stored exactly once, all land", async () => {
@@ -123,7 +124,7 @@ interface StoredAttempt {
   scores: Record<string, number>;
 }
 
-async function storedFacts(client: import("pg").Client, organizationId: string) {
+async function storedFacts(client: pg.Client, organizationId: string) {
   const one = async <T>(sql: string): Promise<T> =>
     (await client.query(sql, [organizationId])).rows[0] as T;
   const { attempts } = await one<{ attempts: number }>(

@@ -92,7 +92,8 @@ export async function postUntilAnswered<T>(
       }
     } catch (error) {
       tally.networkErrors += 1;
-      if (error instanceof Error && error.name === "TimeoutError") tally.timeouts += 1;
+      // Duck-typed: fetch's errors come from Node's realm, where the test's `Error` is not.
+      if ((error as { name?: string }).name === "TimeoutError") tally.timeouts += 1;
     }
     await new Promise((resolve) => setTimeout(resolve, waitMs));
   }

@@ -141,8 +141,10 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   app.disable("x-powered-by");
   // Off unless configured: otherwise any client could name its own address in X-Forwarded-For.
   app.set("trust proxy", limits.trustProxy);
+  const connections = new ConnectionsOnStop();
   // Anonymous reads of public content are answered from the cache before Express runs at all.
   const httpServer = http.createServer((req, res) => {
+    connections.track(res);
     if (responseCache !== undefined && answerPublicFromCache(responseCache, req, res)) return;
     void app(req, res);
   });
@@ -249,6 +251,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
       });
     },
     async stop() {
+      connections.closeAfterResponse();
       // The drain plugin closes the listener, waits for in-flight requests, then cuts idle ones.
       const timeout = setTimeout(() => {
         httpServer.closeAllConnections();
@@ -261,6 +264,33 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
       }
     },
   };
+}
+
+/**
+ * Keep-alive during a stop. A client that got its answer may send its next request on the same
+ * connection just as the server closes it, and sees the connection reset, not refused: it cannot
+ * tell whether the request ran. Once stopping, every answer still to be sent says
+ * `Connection: close`, so clients open a new connection, which is refused cleanly (or reaches
+ * another instance).
+ */
+class ConnectionsOnStop {
+  private readonly unanswered = new Set<http.ServerResponse>();
+  private stopping = false;
+
+  track(res: http.ServerResponse): void {
+    if (this.stopping) {
+      res.shouldKeepAlive = false;
+      return;
+    }
+    this.unanswered.add(res);
+    res.once("close", () => this.unanswered.delete(res));
+  }
+
+  closeAfterResponse(): void {
+    this.stopping = true;
+    for (const res of this.unanswered) res.shouldKeepAlive = false;
+    this.unanswered.clear();
+  }
 }
 
 /** The limits of `config`, with the documented defaults for those it leaves out. */

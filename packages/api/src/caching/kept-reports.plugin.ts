@@ -30,6 +30,12 @@ interface ReportContext {
  * are read once per request. Results with errors are never kept. An organisation's publish or
  * archive drops its results (a slug may then name another assessment).
  *
+ * A new revision, size or month makes every result kept under the old ones unreachable: no key
+ * names them again. They are dropped when the new one is first seen, not left to the
+ * time-to-live, which the cache checks only when a key is read: under steady use (a report
+ * read again after every change to an ended month) the cache otherwise filled with stale
+ * reports up to its `max`, some hundreds of kilobytes each (the soak, docs/performance.md).
+ *
  * Serialising a large report costs as much again as the rest of answering it from memory, so a
  * kept result is serialised once: pass `stringifyResult` to Apollo.
  */
@@ -39,11 +45,22 @@ export function keptReportsPlugin<TContext extends ReportContext>(
 ): ApolloServerPlugin<TContext> & {
   forget(change: Change | "everything"): void;
   stringifyResult(result: FormattedExecutionResult): string;
+  /** How many results are kept now. */
+  readonly size: number;
 } {
   const kept = new LRUCache<string, FormattedExecutionResult>({ max: KEPT.max, ttl: KEPT.ttlMs });
+  // Per organisation, the revision, size and month its results were last keyed under.
+  const generations = new Map<string, string>();
   const keys = new WeakMap<object, string>();
   // By the `data` of a kept result: Apollo hands `stringifyResult` a new wrapper every time.
   const serialized = new WeakMap<object, string | null>();
+  /** Drops the organisation's results kept under any generation but `current`. */
+  const dropOtherGenerations = (organizationId: string, current: string) => {
+    const prefix = `${organizationId}\n`;
+    for (const key of [...kept.keys()]) {
+      if (key.startsWith(prefix) && !key.startsWith(`${prefix}${current}\n`)) kept.delete(key);
+    }
+  };
   return {
     stringifyResult(result) {
       const { data } = result;
@@ -61,6 +78,9 @@ export function keptReportsPlugin<TContext extends ReportContext>(
           kept.delete(key);
         }
       }
+    },
+    get size() {
+      return kept.size;
     },
     requestDidStart() {
       return Promise.resolve({
@@ -82,13 +102,20 @@ export function keptReportsPlugin<TContext extends ReportContext>(
             [principal.organizationId],
           );
           if (!organization) return null;
-          const month = now().toISOString().slice(0, 7);
-          const key = [
-            principal.organizationId,
-            `${principal.kind}:${principal.role}`,
+          const { organizationId } = principal;
+          const generation = [
             organization.revision,
             organization.minGroupSize,
-            month,
+            now().toISOString().slice(0, 7),
+          ].join("\n");
+          if (generations.get(organizationId) !== generation) {
+            generations.set(organizationId, generation);
+            dropOtherGenerations(organizationId, generation);
+          }
+          const key = [
+            organizationId,
+            generation,
+            `${principal.kind}:${principal.role}`,
             contextValue.locale,
             queryHash,
             request.operationName ?? "",

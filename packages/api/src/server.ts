@@ -19,7 +19,14 @@ import { ChangeNotices } from "./caching/change-notices.js";
 import { keptReportsPlugin } from "./caching/kept-reports.plugin.js";
 import { ResponseCache } from "./caching/response-cache.js";
 import { ANONYMOUS, type Principal } from "./auth/principal.js";
-import { apiError, formatError, internalError, isUnexpectedError } from "./common/errors.js";
+import {
+  apiError,
+  formatError,
+  internalError,
+  isDatabaseUnavailable,
+  isUnexpectedError,
+  serviceUnavailable,
+} from "./common/errors.js";
 import { localeFromHeader, localePlugin } from "./common/locale.js";
 import { loadConfig, type Config } from "./config/index.js";
 import {
@@ -225,6 +232,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
             requestId,
           });
         } catch (error) {
+          if (isDatabaseUnavailable(error)) throw serviceUnavailable();
           // A failure here never reaches the request pipeline (nor its plugins): log it here.
           if (!isUnexpectedError(error)) throw error;
           logger.error({ err: error, requestId }, "unexpected error before a GraphQL request");

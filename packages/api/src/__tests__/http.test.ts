@@ -100,13 +100,30 @@ describe("HTTP", () => {
     expect((await errorOf(badVariable))?.extensions.code).toBe("BAD_USER_INPUT");
   });
 
-  it("reports not ready, with a retriable code, once the database is gone", async () => {
+  it("reports not ready, and answers 503 with a retriable code, once the database is gone", async () => {
+    const organization = await app.createOrganization({ origins: ["https://intranet.example"] });
+    const employee = await app.mintToken(organization, { sub: "e-1" });
     await app.database.dataSource.destroy();
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(503);
-    const response = await post(JSON.stringify({ query: `{ skills { totalCount } }` }));
-    const error = await errorOf(response);
-    expect(error?.extensions.code).toBe("SERVICE_UNAVAILABLE");
-    expect(error?.message).not.toMatch(/pool|destroy|typeorm/i);
+    // Anonymous (fails in a resolver), an API key (fails authenticating), an employee's widget
+    // (fails in the CORS check, before GraphQL): the same answer, which clients retry.
+    const answers = [
+      await post(JSON.stringify({ query: `{ skills { totalCount } }` })),
+      await post(JSON.stringify({ query: `{ viewer { kind } }` }), {
+        authorization: `Bearer ${organization.apiKey}`,
+      }),
+      await post(JSON.stringify({ query: `{ viewer { kind } }` }), {
+        authorization: `Bearer ${employee}`,
+        origin: "https://intranet.example",
+      }),
+    ];
+    for (const response of answers) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
+      const error = await errorOf(response);
+      expect(error?.extensions).toEqual({ code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 1 });
+      expect(error?.message).not.toMatch(/pool|destroy|typeorm|ECONN/i);
+    }
   });
 });

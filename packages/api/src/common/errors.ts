@@ -1,3 +1,4 @@
+import { HeaderMap } from "@apollo/server";
 import { ERROR_CODES, isErrorCode, type ErrorCode } from "@real-skills/shared";
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
@@ -32,10 +33,14 @@ const UNAVAILABLE_CODES = new Set([
   "40P01", // deadlock_detected
 ]);
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/** Whether `error` (or one of its causes) is the database being away, or a lost race. */
+export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    // TypeORM's answer to a statement of a transaction whose connection the server ended: the
+    // transaction is gone with it, rolled back.
+    if (cause.name === "QueryRunnerProviderAlreadyReleasedError") return true;
     // The pool is closed or was never connected: during shutdown, or while a database restarts.
     if (
       /Connection terminated|timeout exceeded when trying to connect|Driver not Connected|Cannot use a pool after calling end/i.test(
@@ -66,6 +71,23 @@ export function isUnexpectedError(error: unknown): boolean {
   return !hasOwnListedCode(code) && !isDatabaseUnavailable(originalOf(error));
 }
 
+/** How long a client waits before sending a SERVICE_UNAVAILABLE request again. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+
+const UNAVAILABLE_MESSAGE = "The service is briefly unavailable. Please retry.";
+
+/**
+ * SERVICE_UNAVAILABLE for a request that could not even start because the database is away:
+ * HTTP 503 with `Retry-After`, which proxies and clients understand without reading the body.
+ */
+export function serviceUnavailable(): GraphQLError {
+  const retryAfter = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
+  return apiError(ERROR_CODES.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, {
+    retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    http: { status: 503, headers: new HeaderMap([["retry-after", retryAfter]]) },
+  });
+}
+
 /**
  * An INTERNAL_SERVER_ERROR for an unexpected error that was already logged: the client learns
  * only the request id to quote, which finds the log entry with the details.
@@ -92,9 +114,12 @@ export function formatError(
   }
   if (isDatabaseUnavailable(originalOf(error))) {
     return {
-      message: "The service is briefly unavailable. Please retry.",
+      message: UNAVAILABLE_MESSAGE,
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: ERROR_CODES.SERVICE_UNAVAILABLE },
+      extensions: {
+        code: ERROR_CODES.SERVICE_UNAVAILABLE,
+        retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+      },
     };
   }
   // Only a request id set by `internalError` survives; every other detail is dropped.

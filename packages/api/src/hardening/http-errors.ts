@@ -1,6 +1,11 @@
 import { ERROR_CODES, type ErrorCode } from "@real-skills/shared";
 import type express from "express";
 import type { Logger } from "pino";
+import {
+  isDatabaseUnavailable,
+  serviceUnavailable,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from "../common/errors.js";
 
 /**
  * Answers a request that never reaches GraphQL in the GraphQL error shape, so that clients handle
@@ -39,8 +44,9 @@ const BODY_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
 
 /**
  * Errors raised before GraphQL runs (body too large, malformed JSON, invalid UTF-8) answer with a
- * listed code, never with an HTML page or a stack trace. Anything else is a 500 that carries the
- * request id, so that a report from a client leads to the log entry with the details.
+ * listed code, never with an HTML page or a stack trace. The database being away is a 503
+ * SERVICE_UNAVAILABLE with `Retry-After`. Anything else is a 500 that carries the request id, so
+ * that a report from a client leads to the log entry with the details.
  */
 export function httpErrorHandler(logger: Logger): express.ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
@@ -62,6 +68,18 @@ export function httpErrorHandler(logger: Logger): express.ErrorRequestHandler {
       return;
     }
     const requestId = typeof req.id === "string" ? req.id : undefined;
+    if (isDatabaseUnavailable(error)) {
+      // Authentication or a rate limit needed the database, which is away for the moment. One
+      // line per request would flood the log during an outage; the change listener and the
+      // pool report the outage itself as warnings.
+      logger.debug({ err: error, requestId }, "database unavailable before GraphQL");
+      const unavailable = serviceUnavailable();
+      res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      sendHttpError(res, 503, ERROR_CODES.SERVICE_UNAVAILABLE, unavailable.message, {
+        retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+      });
+      return;
+    }
     logger.error({ err: error, requestId }, "unexpected error outside GraphQL");
     sendHttpError(res, 500, ERROR_CODES.INTERNAL_SERVER_ERROR, "Internal server error.", {
       ...(requestId ? { requestId } : {}),

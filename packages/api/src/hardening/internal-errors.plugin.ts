@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ERROR_CODES } from "@real-skills/shared";
 import type { Logger } from "pino";
-import { isUnexpectedError } from "../common/errors.js";
+import type { GraphQLFormattedError } from "graphql";
+import { isUnexpectedError, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../common/errors.js";
 
 /** What the plugin needs of the per-request context. */
 export interface RequestScope {
@@ -14,7 +15,8 @@ export interface RequestScope {
 /**
  * Unexpected errors in an operation: their details go to the log, with the request id, and the
  * client gets INTERNAL_SERVER_ERROR (masked by `formatError`) with `extensions.requestId` to quote
- * in a bug report. `formatError` cannot do this alone: it never sees the request.
+ * in a bug report. `formatError` cannot do this alone: it never sees the request. An operation
+ * that did nothing because the database was away is answered 503 with `Retry-After`.
  */
 export function internalErrorsPlugin<
   TContext extends RequestScope,
@@ -38,6 +40,15 @@ export function internalErrorsPlugin<
           if (response.body.kind !== "single") return Promise.resolve();
           const result = response.body.singleResult;
           if (!result.errors) return Promise.resolve();
+          // Nothing done, only because the database was away: 503, as before GraphQL.
+          const unavailable = (error: GraphQLFormattedError) =>
+            error.extensions?.code === ERROR_CODES.SERVICE_UNAVAILABLE;
+          const nothingDone =
+            result.data == null || Object.values(result.data).every((value) => value === null);
+          if (nothingDone && result.errors.every(unavailable)) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+          }
           result.errors = result.errors.map((error) =>
             error.extensions?.code === ERROR_CODES.INTERNAL_SERVER_ERROR
               ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }

@@ -42,9 +42,9 @@ test("PostgreSQL restarted under load: retriable answers, not ready, recovers al
   const api = await startApi(env);
 
   const readiness: { at: number; status: number }[] = [];
-  let watching = true;
+  const watch = { running: true };
   const watchReadiness = (async () => {
-    while (watching) {
+    while (watch.running) {
       const response = await fetch(`${api.url}/readyz`);
       readiness.push({ at: performance.now(), status: response.status });
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -86,7 +86,7 @@ test("PostgreSQL restarted under load: retriable answers, not ready, recovers al
   await restart;
   const took = elapsed(started);
   await probes.stop();
-  watching = false;
+  watch.running = false;
   await watchReadiness;
 
   const down = (outcome: Outcome) => outcome.sentAt >= stoppedAt && outcome.answeredAt < startedAt;
@@ -121,9 +121,7 @@ test("PostgreSQL restarted under load: retriable answers, not ready, recovers al
     took,
     "database down for": elapsed(stoppedAt, startedAt),
     "answers while the database was down": histogram(duringOutage),
-    "/readyz answers not 200": histogram(
-      notReady.map((check) => ({ status: check.status, codes: [] }) as unknown as Outcome),
-    ),
+    "/readyz answers not 200": `${notReady.length}, statuses ${[...new Set(notReady.map((check) => check.status))].join(", ")}`,
     "/readyz ready again after the restart": readyAgain
       ? elapsed(startedAt, readyAgain.at)
       : "never",
@@ -153,7 +151,7 @@ test("PostgreSQL restarted under load: retriable answers, not ready, recovers al
   expect(run.failures).toEqual([]);
   expect(run.acknowledged).toHaveLength(EMPLOYEES);
   expect(lost.map((submission) => submission.subject)).toEqual([]);
-  expect(stored.keys.size).toBe(EMPLOYEES + 0);
+  expect(stored.keys.size).toBe(EMPLOYEES);
   // Invalidation across instances listens again.
   expect(stored.listeners).toBe(1);
 });

@@ -60,6 +60,7 @@ type LimitSettings = Pick<
   | "rateLimitIpPerMinute"
   | "trustProxy"
   | "responseCacheSeconds"
+  | "requestTimeoutMs"
 >;
 
 export interface ServerOptions {
@@ -150,7 +151,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   app.set("trust proxy", limits.trustProxy);
   const connections = new ConnectionsOnStop();
   // Anonymous reads of public content are answered from the cache before Express runs at all.
-  const httpServer = http.createServer((req, res) => {
+  const httpServer = http.createServer(requestTimeouts(limits.requestTimeoutMs), (req, res) => {
     connections.track(res);
     if (responseCache !== undefined && answerPublicFromCache(responseCache, req, res)) return;
     void app(req, res);
@@ -301,6 +302,18 @@ class ConnectionsOnStop {
   }
 }
 
+/**
+ * Node's defaults let a client take 5 minutes over one request, checked every 30 seconds: a few
+ * slow senders could hold connections (and memory) long after any real client gave up.
+ */
+function requestTimeouts(requestTimeoutMs: number): http.ServerOptions {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs / 2),
+  };
+}
+
 /** The limits of `config`, with the documented defaults for those it leaves out. */
 function limitsOf(config: Partial<LimitSettings>): LimitSettings {
   // An empty environment reads nothing from the process: it yields exactly the defaults.
@@ -311,6 +324,7 @@ function limitsOf(config: Partial<LimitSettings>): LimitSettings {
     rateLimitIpPerMinute: config.rateLimitIpPerMinute ?? defaults.rateLimitIpPerMinute,
     trustProxy: config.trustProxy ?? defaults.trustProxy,
     responseCacheSeconds: config.responseCacheSeconds ?? defaults.responseCacheSeconds,
+    requestTimeoutMs: config.requestTimeoutMs ?? defaults.requestTimeoutMs,
   };
 }
 

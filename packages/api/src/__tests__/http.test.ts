@@ -1,3 +1,6 @@
+import net from "node:net";
+import { pino } from "pino";
+import { createServer } from "../server.js";
 import { createTestApp, type TestApp } from "../test-support/harness.js";
 
 let app: TestApp;
@@ -98,6 +101,36 @@ describe("HTTP", () => {
     );
     expect(badVariable.status).toBe(400);
     expect((await errorOf(badVariable))?.extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("answers 408 and closes the connection of a client too slow to send its request", async () => {
+    const slow = await createServer({
+      config: { maxBodyBytes: 100_000, shutdownTimeoutMs: 1_000, requestTimeoutMs: 1_000 },
+      database: app.database,
+      logger: pino({ level: "silent" }),
+    });
+    const { port } = await slow.listen(0, "127.0.0.1");
+    try {
+      const socket = net.connect(port, "127.0.0.1");
+      let answer = "";
+      socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+      const closed = new Promise<number>((resolve) => {
+        const sentAt = Date.now();
+        socket.on("close", () => {
+          resolve(Date.now() - sentAt);
+        });
+      });
+      // Headers promise 100 bytes of body; 10 come, the rest never does.
+      socket.write(
+        'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":',
+      );
+      const after = await closed;
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(after).toBeGreaterThanOrEqual(900);
+      expect(after).toBeLessThan(5_000);
+    } finally {
+      await slow.stop();
+    }
   });
 
   it("reports not ready, and answers 503 with a retriable code, once the database is gone", async () => {

@@ -73,6 +73,11 @@ const environmentSchema = z.object({
     .int("must be a whole number")
     .min(0, "must not be negative")
     .default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1000, "must be at least 1000")
+    .default(30_000),
   MAX_BODY_BYTES: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
@@ -132,6 +137,11 @@ export interface Config {
   dbPoolSize: number;
   logLevel: (typeof LOG_LEVELS)[number];
   shutdownTimeoutMs: number;
+  /**
+   * How long a client may take to send a whole request, headers and body; a slower one is
+   * answered 408 and cut off, so slow senders cannot hold connections open.
+   */
+  requestTimeoutMs: number;
   maxBodyBytes: number;
   /** Largest accepted `variables` object of one operation, in bytes of JSON. */
   maxVariablesBytes: number;
@@ -194,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: values.DB_POOL_SIZE,
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
     maxBodyBytes: values.MAX_BODY_BYTES,
     maxVariablesBytes: values.MAX_VARIABLES_BYTES,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,

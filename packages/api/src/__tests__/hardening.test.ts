@@ -4,7 +4,7 @@ import { pino } from "pino";
 import { ConfigError, loadConfig } from "../config/index.js";
 import { MIGRATIONS } from "../db/entities.js";
 import { RateLimits1764390000000 } from "../db/migrations/1764390000000-rate-limits.js";
-import { clientAddressKey, QUERY_LIMITS } from "../hardening/index.js";
+import { clientAddressKey, MAX_VARIABLES_DEPTH, QUERY_LIMITS } from "../hardening/index.js";
 import { createServer, type RealSkillsServer, type ServerOptions } from "../server.js";
 import { createTestApp, type TestApp } from "../test-support/harness.js";
 
@@ -164,6 +164,18 @@ describe("hostile requests", () => {
     expect(error?.extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(error?.message).not.toMatch(/did you mean|"name"/i);
   });
+
+  it("refuses variables nested deeper than the limit, however deep", async () => {
+    // 30 000 levels once overflowed the stack of the size check: a 500.
+    for (const depth of [MAX_VARIABLES_DEPTH + 1, 30_000]) {
+      const slug = "[".repeat(depth) + "]".repeat(depth);
+      const body = `{"query":"query($slug: String!) { skill(slug: $slug) { name } }","variables":{"slug":${slug}}}`;
+      const error = await refusal(await post(body), 400);
+      expect(error?.extensions.code).toBe("BAD_REQUEST");
+      expect(error?.message).toMatch(/nest deeper than 32 levels/);
+    }
+  });
+
 });
 
 describe("rate limits", () => {

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { refuseUnstorableText } from "./hardening/index.js";
 import { AssessmentAuthoringResolver } from "./modules/assessment/assessment-authoring.resolver.js";
 import { AssessmentResolver } from "./modules/assessment/assessment.resolver.js";
 import {
@@ -70,5 +71,6 @@ export async function createSchema(): Promise<GraphQLSchema> {
     mutation.description =
       "Employees taking assessments (embed token), and administration of the caller's organisation: authoring, keys, settings, webhooks (ADMIN API key).";
   }
+  refuseUnstorableText(schema);
   return schema;
 }

@@ -176,6 +176,37 @@ describe("hostile requests", () => {
     }
   });
 
+  it("refuses text the database cannot store, naming the argument, and stores nothing", async () => {
+    const { apiKey } = await app.createOrganization();
+    const keys = () =>
+      app.http<{ apiKeys: unknown[] }>(`{ apiKeys { id } }`, {}, { token: apiKey });
+    const before = (await keys()).body.data?.apiKeys.length;
+    const createKey = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`;
+    // Both reached PostgreSQL, which refused them: INTERNAL_SERVER_ERROR.
+    for (const name of ["a\u0000b", "a\uD800b"]) {
+      const result = await app.http(
+        createKey,
+        { input: { name, role: "ANALYST" } },
+        { token: apiKey },
+      );
+      expect(result.status).toBe(200);
+      expect(result.body.errors?.[0]?.extensions).toEqual({
+        code: "BAD_USER_INPUT",
+        field: "input.name",
+      });
+    }
+    const literal = await app.http(
+      `{ exportSubjectData(subject: "a\\u0000b") { subject } }`,
+      {},
+      { token: apiKey },
+    );
+    expect(literal.body.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "subject",
+    });
+    expect((await keys()).body.data?.apiKeys.length).toBe(before);
+  });
+
 });
 
 describe("rate limits", () => {

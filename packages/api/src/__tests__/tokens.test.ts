@@ -193,6 +193,10 @@ describe("embed token claims", () => {
     ["no sub", () => ({ sub: undefined }), REASONS.MISSING_CLAIM],
     ["the role admin", () => ({ role: "admin" }), REASONS.INVALID_CLAIM],
     ["the locale fr", () => ({ locale: "fr" }), REASONS.INVALID_CLAIM],
+    // Text the database cannot store: it once failed there as INTERNAL_SERVER_ERROR.
+    ["a sub with a NUL character", () => ({ sub: "employee\u0000" }), REASONS.INVALID_CLAIM],
+    ["a team with an unpaired surrogate", () => ({ team: "\uD800" }), REASONS.INVALID_CLAIM],
+    ["a department with a NUL character", () => ({ department: "a\u0000" }), REASONS.INVALID_CLAIM],
     // BUG, kept failing on purpose: a malformed iat or nbf is reported as TOKEN_NOT_YET_VALID,
     // which sends an integrator hunting clock skew. See reasonFor() in embed-token.verifier.ts.
     ["an iat that is no number", () => ({ iat: "yesterday" }), REASONS.INVALID_CLAIM],

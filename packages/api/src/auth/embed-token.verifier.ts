@@ -20,6 +20,7 @@ import {
 import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { Change } from "../caching/change-notices.js";
+import { isStorableText } from "../common/storable-text.js";
 import type { EmbedKey } from "./embed-key.entity.js";
 import type { EmbedTokenPrincipal } from "./principal.js";
 
@@ -192,7 +193,7 @@ function reasonFor(error: unknown): AuthFailureReason {
 
 function toPrincipal(payload: JWTPayload, key: SigningKey): EmbedTokenPrincipal {
   const { sub, iat, exp } = payload;
-  if (typeof sub !== "string" || sub.length === 0 || sub.length > MAX_CLAIM_LENGTH) {
+  if (!isClaimText(sub) || sub.length === 0) {
     throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_CLAIM);
   }
   if (iat === undefined || exp === undefined)
@@ -222,8 +223,11 @@ function toPrincipal(payload: JWTPayload, key: SigningKey): EmbedTokenPrincipal 
 
 function optionalString(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== "string" || value.length > MAX_CLAIM_LENGTH) {
-    throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_CLAIM);
-  }
+  if (!isClaimText(value)) throw new AuthFailure(AUTH_FAILURE_REASONS.INVALID_CLAIM);
   return value;
+}
+
+/** `sub`, `team` and `department` are stored with attempts: text the database can hold. */
+function isClaimText(value: unknown): value is string {
+  return typeof value === "string" && value.length <= MAX_CLAIM_LENGTH && isStorableText(value);
 }

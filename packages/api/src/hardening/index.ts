@@ -4,3 +4,4 @@ export { internalErrorsPlugin, type RequestScope } from "./internal-errors.plugi
 export { QUERY_LIMITS, queryLimitProtection, type QueryLimitProtection } from "./query-limits.js";
 export { RateLimits, type RateLimitSettings } from "./rate-limits.js";
 export { limitVariables, MAX_VARIABLES_DEPTH, rejectInvalidUtf8 } from "./request-body.js";
+export { refuseUnstorableText } from "./storable-arguments.js";

@@ -207,6 +207,14 @@ describe("hostile requests", () => {
     expect((await keys()).body.data?.apiKeys.length).toBe(before);
   });
 
+  it("answers a persisted query whose hash does not match its text as BAD_REQUEST", async () => {
+    // Apollo refuses it with a 400 but no code, which once left as INTERNAL_SERVER_ERROR.
+    const persistedQuery = { version: 1, sha256Hash: "0".repeat(64) };
+    const response = await post(
+      JSON.stringify({ query: NORMAL_QUERY, extensions: { persistedQuery } }),
+    );
+    expect((await refusal(response, 400))?.extensions.code).toBe("BAD_REQUEST");
+  });
 });
 
 describe("rate limits", () => {

@@ -62,13 +62,28 @@ function hasOwnListedCode(code: unknown): boolean {
 }
 
 /**
- * Whether an error leaves the API as INTERNAL_SERVER_ERROR: it carries no listed code of its own
- * and is not the database being away. Such errors are bugs or outages nobody planned for; whoever
- * sees one first logs it with its request id (see `hardening/internal-errors.plugin.ts`).
+ * Apollo refuses a few requests with an HTTP status of 400 and no code at all: a persisted query
+ * of another version than 1, or whose hash does not match its text. They are BAD_REQUEST.
+ */
+function isCodelessRefusal(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
+/**
+ * Whether an error leaves the API as INTERNAL_SERVER_ERROR: it carries no listed code of its own,
+ * is no refusal of Apollo's, and is not the database being away. Such errors are bugs or outages
+ * nobody planned for; whoever sees one first logs it with its request id (see
+ * `hardening/internal-errors.plugin.ts`).
  */
 export function isUnexpectedError(error: unknown): boolean {
   const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-  return !hasOwnListedCode(code) && !isDatabaseUnavailable(originalOf(error));
+  return (
+    !hasOwnListedCode(code) &&
+    !isCodelessRefusal(error) &&
+    !isDatabaseUnavailable(originalOf(error))
+  );
 }
 
 /** How long a client waits before sending a SERVICE_UNAVAILABLE request again. */
@@ -111,6 +126,9 @@ export function formatError(
   if (hasOwnListedCode(code)) {
     const { stacktrace: _omitted, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (isCodelessRefusal(error)) {
+    return { message: formatted.message, extensions: { code: ERROR_CODES.BAD_REQUEST } };
   }
   if (isDatabaseUnavailable(originalOf(error))) {
     return {

@@ -13,7 +13,7 @@
 import { runHotRead } from "./cases/hot-read.mjs";
 import { runTeamReport } from "./cases/team-report.mjs";
 import { runWidgetFlow } from "./cases/widget-flow.mjs";
-import { realskills } from "./lib/api-process.mjs";
+import { createLoadOrganization, realskills } from "./lib/api-process.mjs";
 import { cleanUpAll, cleanUpOnSignals } from "./lib/cleanup.mjs";
 import { openBenchDatabase } from "./lib/databases.mjs";
 import { USAGE, parseOptions } from "./lib/options.mjs";
@@ -68,22 +68,7 @@ async function measureDatabase(kind) {
   try {
     log(`\n${db.label}: importing the library and creating an organisation`);
     realskills(["content", "import"], db.env);
-    const org = JSON.parse(
-      realskills(
-        [
-          "org",
-          "create",
-          "--name",
-          "Bench load",
-          "--slug",
-          "bench-load",
-          "--origin",
-          ORIGIN,
-          "--json",
-        ],
-        db.env,
-      ),
-    );
+    const org = createLoadOrganization(db.env, ORIGIN);
     const context = {
       env: db.env,
       // PostgreSQL's: its backends' CPU is measured (PGlite runs inside the API's process).

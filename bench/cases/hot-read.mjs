@@ -18,17 +18,19 @@ const QUERY = `query Assessment($slug: String!) { assessment(slug: $slug) { slug
 const SLUG = "real-skills-check";
 const BARE_SERVER = fileURLToPath(new URL("../lib/bare-server.mjs", import.meta.url));
 
-/** The persisted query's GET path: its hash and variables, no query text. */
-const PERSISTED_PATH = (() => {
+/** The persisted query's GET path for the assessment `slug`: its hash and variables, no text. */
+export function persistedPath(slug) {
   const sha256Hash = createHash("sha256").update(QUERY).digest("hex");
   const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash } });
-  const variables = JSON.stringify({ slug: SLUG });
+  const variables = JSON.stringify({ slug });
   return `/graphql?extensions=${encodeURIComponent(extensions)}&variables=${encodeURIComponent(variables)}`;
-})();
+}
+
+const PERSISTED_PATH = persistedPath(SLUG);
 
 // Apollo's CSRF prevention refuses a GET that a browser could send cross-site without a
 // preflight; this header (any value) marks a request as not such a "simple" one.
-const GET_HEADERS = { "apollo-require-preflight": "true" };
+export const GET_HEADERS = { "apollo-require-preflight": "true" };
 
 /**
  * Runs case 1 (anonymous), case 4 (its baseline, right after it so that both see the same
@@ -84,11 +86,12 @@ async function measureRead(api, headers, load) {
   return { ...result, answer };
 }
 
-function readRequest(headers, errors) {
+/** A persisted GET of the assessment at `path` (this case's by default), its answer checked. */
+export function readRequest(headers, errors, path = PERSISTED_PATH) {
   return checkedRequest(
     "assessment",
     errors,
-    { method: "GET", path: PERSISTED_PATH, headers },
+    { method: "GET", path, headers },
     (status, body) =>
       graphqlFailure(status, body) ??
       (body.startsWith('{"data":{"assessment":{') ? undefined : "no assessment"),
@@ -101,7 +104,7 @@ function readRequest(headers, errors) {
  * Resolves with the answer to the hash alone afterwards, as the load will get it: its bytes and
  * content type.
  */
-async function persistQuery(url, headers) {
+export async function persistQuery(url, headers) {
   const first = await fetch(url + PERSISTED_PATH, { headers });
   const firstBody = await first.text();
   // A store shared between instances may know the hash already; then there is nothing to do.

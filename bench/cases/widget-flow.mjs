@@ -58,7 +58,7 @@ export async function runWidgetFlow({
 }
 
 /** Items that take an answer: all but REFLECTION (free text, optional, never scored). */
-async function countAnswerableItems(url) {
+export async function countAnswerableItems(url) {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -74,7 +74,7 @@ async function countAnswerableItems(url) {
 }
 
 /** Per operation and per whole attempt: latencies, completions, abandoned attempts. */
-class FlowRecorder {
+export class FlowRecorder {
   constructor(errors) {
     this.errors = errors;
     this.completed = 0;
@@ -104,7 +104,7 @@ class FlowRecorder {
  * when the sequence starts over; a step whose employee failed before returns null, which makes
  * autocannon start over at once with the next employee.
  */
-function flowRequests({ answerable, tokens, headers, flow }) {
+export function flowRequests({ answerable, tokens, headers, flow }) {
   const post = { method: "POST", path: "/graphql" };
   const start = {
     ...post,

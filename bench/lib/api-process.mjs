@@ -13,14 +13,32 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const API_MAIN = path.join(ROOT, "packages/api/dist/main.js");
 const API_CLI = path.join(ROOT, "packages/api/dist/cli.js");
 
-/** Runs the operator CLI (`realskills …`) against the run's database; resolves with stdout. */
+/** Runs the operator CLI (`realskills …`) against the run's database; returns its stdout. */
 export function realskills(args, env) {
-  const result = spawnSync(process.execPath, [API_CLI, ...args], {
+  return runScript(API_CLI, args, env, `realskills ${args.join(" ")}`);
+}
+
+/**
+ * Creates the organisation the loads use, `bench-load`, allowing pages from `origin`, with the
+ * operator CLI: resolves with what `org create --json` prints (`apiKey`, an ADMIN key, and
+ * `embedKey`, { kid, secret }).
+ */
+export function createLoadOrganization(env, origin) {
+  const args = ["org", "create", "--name", "Bench load", "--slug", "bench-load"];
+  return JSON.parse(realskills([...args, "--origin", origin, "--json"], env));
+}
+
+/**
+ * Runs the Node script `file` to its end (the CLI, the data generator) with `env` at
+ * LOG_LEVEL=warn; returns its stdout, or throws with its output when it fails.
+ */
+export function runScript(file, args, env, name = path.relative(ROOT, file)) {
+  const result = spawnSync(process.execPath, [file, ...args], {
     env: { ...env, LOG_LEVEL: "warn" },
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    throw new Error(`realskills ${args.join(" ")} failed:\n${result.stderr}${result.stdout}`);
+    throw new Error(`${name} failed:\n${result.stderr}${result.stdout}`);
   }
   return result.stdout;
 }

@@ -54,19 +54,31 @@ async function processTicks(pid) {
   }
 }
 
-/** CPU ticks of every process whose title names `databaseName` ("postgres: … db 127.0.0.1(…)"). */
+/** CPU ticks of every PostgreSQL backend serving `databaseName`. */
 async function backendTicks(databaseName) {
   const ticks = new Map();
-  const pids = (await readdir("/proc").catch(() => [])).filter((name) => /^\d+$/.test(name));
   await Promise.all(
-    pids.map(async (pid) => {
-      const title = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-      if (!title.startsWith("postgres:") || !title.includes(` ${databaseName} `)) return;
+    (await backendPids(databaseName)).map(async (pid) => {
       const n = await processTicks(pid);
       if (!Number.isNaN(n)) ticks.set(pid, n);
     }),
   );
   return ticks;
+}
+
+/**
+ * The pids of the PostgreSQL backends serving `databaseName`: every process whose title names
+ * it ("postgres: … db 127.0.0.1(…)"). Read from /proc, so counting them opens no connection.
+ */
+export async function backendPids(databaseName) {
+  const pids = (await readdir("/proc").catch(() => [])).filter((name) => /^\d+$/.test(name));
+  const titles = await Promise.all(
+    pids.map((pid) => readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")),
+  );
+  return pids.filter(
+    (_, index) =>
+      titles[index].startsWith("postgres:") && titles[index].includes(` ${databaseName} `),
+  );
 }
 
 /** The machine's CPU ticks since boot: busy (all but idle and iowait) and in total. */

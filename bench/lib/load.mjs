@@ -8,16 +8,19 @@ import { ErrorTally, Latencies } from "./stats.mjs";
 
 /**
  * Sends `requests` (autocannon's request sequence, cycled per connection) from `connections`
- * keep-alive connections for `seconds`. The requests' own `onResponse` hooks count wrong answers
- * in `errors`; connection errors and timeouts are added to it here. The CPU use of the server
- * (`serverPid`), of the PostgreSQL backends of `databaseName`, of this process and of the whole
- * machine over the run come with the figures.
+ * keep-alive connections for `seconds`: as fast as answers come, or at most `rate` requests a
+ * second in all (autocannon's `overallRate`, spread over the connections; each connection sends
+ * its share at the start of every second). The requests' own `onResponse` hooks count wrong
+ * answers in `errors`; connection errors and timeouts are added to it here. The CPU use of the
+ * server (`serverPid`), of the PostgreSQL backends of `databaseName`, of this process and of the
+ * whole machine over the run come with the figures.
  */
 export async function runLoad({
   url,
   connections,
   seconds,
   requests,
+  rate,
   serverPid,
   databaseName,
   errors = new ErrorTally(),
@@ -31,6 +34,7 @@ export async function runLoad({
     connections,
     duration: seconds,
     requests,
+    ...(rate === undefined ? {} : { overallRate: rate }),
     timeout: 10,
   });
   // Every response, whatever its status: autocannon's own histogram keeps only 2xx ones.

@@ -66,7 +66,8 @@ function list(text) {
     .filter(Boolean);
 }
 
-function count(name, text, min = 1) {
+/** A whole number of at least `min` from an option's text ("100_000" is accepted). */
+export function count(name, text, min = 1) {
   const n = Number(text.replaceAll("_", ""));
   if (!Number.isInteger(n) || n < min)
     throw new Error(`${name}: expected a whole number ≥ ${min}, got "${text}"`);

@@ -22,6 +22,11 @@ export class Latencies {
     return this.#count;
   }
 
+  /** Adds every latency of `other` (the parts of a mixed load, into one figure). */
+  addAll(other) {
+    for (const ms of other.#values.subarray(0, other.#count)) this.add(ms);
+  }
+
   /** The nearest-rank percentile (`p` from 0 to 1); NaN without samples. */
   percentile(p) {
     if (this.#count === 0) return NaN;
@@ -44,6 +49,11 @@ export class ErrorTally {
 
   get total() {
     return this.#total;
+  }
+
+  /** Adds every error of `other`, by kind. */
+  addAll(other) {
+    for (const [kind, count] of other.#byKind) this.add(kind, count);
   }
 
   /** The most frequent kinds, as "kind ×count". */

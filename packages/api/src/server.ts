@@ -40,6 +40,7 @@ import { SharedReads } from "./common/shared-reads.js";
 import type { Database } from "./db/database.js";
 import { graphqlHandler } from "./graphql-handler.js";
 import {
+  connectRedis,
   httpErrorHandler,
   internalErrorsPlugin,
   limitVariables,
@@ -66,7 +67,7 @@ type LimitSettings = Pick<
 export interface ServerOptions {
   config: Pick<Config, "maxBodyBytes" | "shutdownTimeoutMs"> &
     Partial<LimitSettings> &
-    Partial<Pick<Config, "webhookAllowHttp">>;
+    Partial<Pick<Config, "webhookAllowHttp" | "redisUrl">>;
   database: Database;
   logger: Logger;
   /** A prebuilt schema (tests share one); built when absent. */
@@ -138,10 +139,12 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
     };
   };
 
+  const redis = options.config.redisUrl ? connectRedis(options.config.redisUrl, logger) : undefined;
   const rateLimits = RateLimits.create(
     database,
     { perPrincipal: limits.rateLimitPerMinute, perAddress: limits.rateLimitIpPerMinute },
     logger,
+    redis,
   );
   const queryLimits = queryLimitProtection();
 
@@ -270,6 +273,7 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
       } finally {
         clearTimeout(timeout);
         await changes.close();
+        redis?.disconnect();
       }
     },
   };

@@ -91,6 +91,9 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_MINUTE: perMinute.default(600),
   RATE_LIMIT_IP_PER_MINUTE: perMinute.default(3000),
   TRUST_PROXY: trustProxy.default(false),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional(),
   RESPONSE_CACHE_SECONDS: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
@@ -151,6 +154,8 @@ export interface Config {
   rateLimitIpPerMinute: number;
   /** Which proxies decide the client address (X-Forwarded-For); off by default. */
   trustProxy: TrustProxy;
+  /** A Redis server for the rate-limit counters; when absent they live in PostgreSQL (or memory). */
+  redisUrl: string | undefined;
   /**
    * How long answers to GETs of public content are served from the response cache, and the
    * `max-age` clients are told; 0 = no caching. A publish drops them at once on every instance.
@@ -210,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     rateLimitIpPerMinute: values.RATE_LIMIT_IP_PER_MINUTE,
     trustProxy: values.TRUST_PROXY,
+    redisUrl: values.REDIS_URL,
     responseCacheSeconds: values.RESPONSE_CACHE_SECONDS,
     migrateOnStart: values.MIGRATE_ON_START,
     contentDir: path.resolve(values.CONTENT_DIR ?? defaultContentDir),

@@ -3,5 +3,6 @@ export { httpErrorHandler } from "./http-errors.js";
 export { internalErrorsPlugin, type RequestScope } from "./internal-errors.plugin.js";
 export { QUERY_LIMITS, queryLimitProtection, type QueryLimitProtection } from "./query-limits.js";
 export { RateLimits, type RateLimitSettings } from "./rate-limits.js";
+export { connectRedis } from "./redis.js";
 export { limitVariables, MAX_VARIABLES_DEPTH, rejectInvalidUtf8 } from "./request-body.js";
 export { refuseUnstorableText } from "./storable-arguments.js";

@@ -2,9 +2,11 @@ import { HeaderMap } from "@apollo/server";
 import { ERROR_CODES } from "@real-skills/shared";
 import type { RequestHandler } from "express";
 import type { Logger } from "pino";
+import type { Redis } from "ioredis";
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
+  RateLimiterRedis,
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
@@ -30,7 +32,8 @@ const WINDOW_SECONDS = 60;
 /**
  * The process-wide rate limits. With a PostgreSQL server the counters live in the database, so
  * that every instance counts against the same budget; the embedded database belongs to one
- * process, so there they live in memory.
+ * process, so there they live in memory. With a Redis server (`REDIS_URL`) they live there
+ * instead, which spares PostgreSQL one write per request.
  */
 export class RateLimits {
   private constructor(
@@ -38,11 +41,25 @@ export class RateLimits {
     private readonly perAddress: Counter | undefined,
   ) {}
 
-  static create(database: Database, settings: RateLimitSettings, logger: Logger): RateLimits {
+  static create(
+    database: Database,
+    settings: RateLimitSettings,
+    logger: Logger,
+    redis?: Redis,
+  ): RateLimits {
+    const store = (keyPrefix: string, points: number, clearsExpired: boolean) =>
+      redis
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            keyPrefix: `real-skills:${keyPrefix}`,
+            points,
+            duration: WINDOW_SECONDS,
+            // While Redis is away, fail at once (and count in memory) instead of waiting.
+            rejectIfRedisNotReady: true,
+          })
+        : createStore(database, keyPrefix, points, clearsExpired);
     const counter = (keyPrefix: string, points: number, clearsExpired: boolean) =>
-      points > 0
-        ? new Counter(createStore(database, keyPrefix, points, clearsExpired), points, logger)
-        : undefined;
+      points > 0 ? new Counter(store(keyPrefix, points, clearsExpired), points, logger) : undefined;
     return new RateLimits(
       counter("principal", settings.perPrincipal, true),
       counter("address", settings.perAddress, false),
@@ -124,12 +141,14 @@ function createStore(
 }
 
 /**
- * One limit. When its store fails (the database is away), it counts in this process's memory
- * instead and logs why: requests are then limited per instance rather than refused or let
- * through unlimited.
+ * One limit. When its store fails (the database or Redis is away), it counts in this process's
+ * memory instead: requests are then limited per instance rather than refused or let through
+ * unlimited. It says so once when the store starts failing and once when it works again, not on
+ * every request.
  */
 class Counter {
   private readonly fallback: RateLimiterMemory;
+  private storeFailing = false;
 
   constructor(
     private readonly store: RateLimiterAbstract,
@@ -146,10 +165,20 @@ class Counter {
   async consume(key: string): Promise<number | undefined> {
     try {
       await this.store.consume(key);
+      this.storeWorks();
       return undefined;
     } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) return retryAfterSeconds(outcome);
-      this.logger.warn({ err: outcome }, "rate-limit store failed; counting in memory");
+      if (outcome instanceof RateLimiterRes) {
+        this.storeWorks();
+        return retryAfterSeconds(outcome);
+      }
+      if (!this.storeFailing) {
+        this.logger.warn(
+          { err: outcome, limit: this.store.keyPrefix },
+          "rate-limit store failed; counting in memory",
+        );
+      }
+      this.storeFailing = true;
     }
     try {
       await this.fallback.consume(key);
@@ -158,6 +187,12 @@ class Counter {
       if (outcome instanceof RateLimiterRes) return retryAfterSeconds(outcome);
       throw outcome;
     }
+  }
+
+  private storeWorks(): void {
+    if (!this.storeFailing) return;
+    this.storeFailing = false;
+    this.logger.info({ limit: this.store.keyPrefix }, "rate-limit store works again");
   }
 }
 

@@ -93,7 +93,6 @@ test("a corpus of hostile requests: no 5xx, no leak, no hang, refusals change no
         "slowest answer": `${tally.slowestMs} ms (${tally.slowest})`,
         "refused, database compared: unchanged": tally.unchangedChecks,
         "accepted, hostile value found stored as sent": tally.storedChecks,
-        "known defects shown (reported, fix in server.ts)": tally.knownDefects,
         problems: run.problems.filter((problem) => problem.startsWith(`${category} /`)).length,
       });
     }
@@ -105,7 +104,6 @@ test("a corpus of hostile requests: no 5xx, no leak, no hang, refusals change no
       "arguments that store what they are given": [...storing].sort(),
       "API still ready afterwards": stillServing,
       "error lines in the API's log": errorLines.length,
-      "known defects shown": run.knownDefects,
       problems: run.problems.length,
     });
 

@@ -1,7 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { EmbedKey } from "./embed-token.js";
 import { operationBody, type HostileRequest } from "./abuse-request.js";
-import { NODE_HEADER_LIMIT } from "./abuse-transport.js";
 import { INTRANET_ORIGIN } from "./reliability.js";
 
 const VIEWER_BODY = operationBody("{ viewer { kind role subject team department } }");
@@ -124,20 +123,11 @@ export function credentialCorpus(embedKey: EmbedKey): HostileRequest[] {
       body: VIEWER_BODY,
     });
   }
-  const employee = (name: string, headers: Record<string, string>, marks = {}) =>
-    requests.push({
-      category: "transport",
-      name,
-      caller: "employee",
-      headers,
-      body: VIEWER_BODY,
-      ...marks,
-    });
-  employee(
-    "an Authorization of 20 000 characters",
-    { authorization: `Bearer ${"a".repeat(20_000)}` },
-    { knownDefect: NODE_HEADER_LIMIT },
-  );
+  const employee = (name: string, headers: Record<string, string>) =>
+    requests.push({ category: "transport", name, caller: "employee", headers, body: VIEWER_BODY });
+  employee("an Authorization of 20 000 characters", {
+    authorization: `Bearer ${"a".repeat(20_000)}`,
+  });
   employee("an employee's token from an origin not allowed", { origin: "https://evil.example" });
   employee("an employee's token from origin null", { origin: "null" });
   employee("an employee's token from an origin of 8 000 characters", {

@@ -44,12 +44,6 @@ export interface HostileRequest {
    * argument stores what it is given (a harmless value sent there first was found stored).
    */
   stores?: string;
-  /**
-   * A defect this request shows that is reported but out of this case's reach (its fix belongs in
-   * server.ts): its problems are listed apart and do not fail the case, and its showing none fails
-   * it, so that the marker goes once the defect is fixed.
-   */
-  knownDefect?: string;
   /** Sees the parsed answer, so that later requests of a journey can use the ids it returned. */
   onAnswer?: (answer: GraphQLAnswer) => void;
 }

@@ -20,8 +20,6 @@ export interface CategoryTally {
   unchangedChecks: number;
   /** Accepted requests whose hostile value was looked for in the database: all found. */
   storedChecks: number;
-  /** Requests marked with a known defect that showed it (see `HostileRequest.knownDefect`). */
-  knownDefects: number;
 }
 
 /**
@@ -33,8 +31,6 @@ export interface CategoryTally {
 export class AbuseRun {
   /** `category / request: problem`, for every problem any request showed. */
   readonly problems: string[] = [];
-  /** `category / request: defect`, for every known defect that showed (not problems). */
-  readonly knownDefects: string[] = [];
   readonly tallies = new Map<AbuseCategory, CategoryTally>();
   private fingerprint: Fingerprint | undefined;
   /** The tables there were before the first request. */
@@ -104,21 +100,9 @@ export class AbuseRun {
       if (await this.storedAsSent(request.stores)) tally.storedChecks += 1;
       else problems.push("accepted, but the value it stores is nowhere in the database as sent");
     }
-    this.record(request, problems, tally);
-    return verdict;
-  }
-
-  /** A request's problems count against the case, unless they are its known defect's. */
-  private record(request: HostileRequest, problems: string[], tally: CategoryTally): void {
     const where = `${request.category} / ${request.name}`;
-    if (request.knownDefect === undefined) {
-      this.problems.push(...problems.map((problem) => `${where}: ${problem}`));
-    } else if (problems.length > 0) {
-      tally.knownDefects += 1;
-      this.knownDefects.push(`${where}: ${request.knownDefect}`);
-    } else {
-      this.problems.push(`${where}: the known defect no longer shows; remove its marker`);
-    }
+    this.problems.push(...problems.map((problem) => `${where}: ${problem}`));
+    return verdict;
   }
 
   /**
@@ -143,7 +127,6 @@ export class AbuseRun {
         slowest: "",
         unchangedChecks: 0,
         storedChecks: 0,
-        knownDefects: 0,
       };
       this.tallies.set(category, tally);
     }

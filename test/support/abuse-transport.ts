@@ -5,14 +5,6 @@ import { operationBody, type HostileRequest } from "./abuse-request.js";
 export const MAX_BODY_BYTES = 100_000;
 export const MAX_VARIABLES_BYTES = 64_000;
 
-/** Answers without the API's JSON error shape: reported, to be fixed in server.ts. */
-export const NODE_HEADER_LIMIT =
-  "Node's header size limit answers an empty 431 before the API sees the request; a clientError handler on the HTTP server (server.ts) could answer in the JSON shape";
-const NODE_PARSER =
-  "Node's HTTP parser answers malformed HTTP with an empty 400 before the API sees it; a clientError handler on the HTTP server (server.ts) could answer in the JSON shape";
-const EXPRESS_404 =
-  "Express answers paths outside /graphql with its HTML 404 page; a last handler in server.ts could answer in the JSON shape";
-
 const VIEWER = "{ viewer { kind } }";
 const VIEWER_BODY = operationBody(VIEWER);
 const SKILL_BY_SLUG = "query($slug: String!) { skill(slug: $slug) { name } }";
@@ -250,7 +242,6 @@ export function transportCorpus(): HostileRequest[] {
     method: "GET",
     headers: preflighted,
     target: `/graphql?query=${encodeURIComponent(VIEWER)}${"+".repeat(20_000)}`,
-    knownDefect: NODE_HEADER_LIMIT,
   });
   const gets: [string, string][] = [
     ["invalid percent-encoding", "query=%C3%28%7B%20viewer%20%7B%20kind%20%7D%20%7D"],
@@ -277,12 +268,12 @@ export function transportCorpus(): HostileRequest[] {
   ];
   for (const target of servedPaths) add(`POST to ${target}`, { target, body: json });
   for (const target of ["/graphql;jsessionid=1", "/graphql%00", "/<script>alert(1)</script>"]) {
-    add(`POST to ${target}`, { target, body: json, knownDefect: EXPRESS_404 });
+    add(`POST to ${target}`, { target, body: json });
   }
 
   // HTTP that fetch will not send: Node's parser answers these itself.
   const raw = (name: string, text: string) =>
-    add(`raw HTTP: ${name}`, { raw: Buffer.from(text, "latin1"), knownDefect: NODE_PARSER });
+    add(`raw HTTP: ${name}`, { raw: Buffer.from(text, "latin1") });
   raw("an unknown method", "BREW /graphql HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   raw(
     "a NUL byte in a header",

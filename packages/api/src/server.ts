@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -47,6 +48,7 @@ import {
   queryLimitProtection,
   RateLimits,
   rejectInvalidUtf8,
+  sendHttpError,
 } from "./hardening/index.js";
 import { createSchema } from "./schema.js";
 
@@ -245,7 +247,11 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
       },
     }),
   );
+  app.use((_req, res) => {
+    sendHttpError(res, 404, ERROR_CODES.NOT_FOUND, "Nothing here: the API answers at /graphql.");
+  });
   app.use(httpErrorHandler(logger));
+  httpServer.on("clientError", answerClientError);
 
   return {
     apollo,
@@ -304,6 +310,32 @@ class ConnectionsOnStop {
     for (const res of this.unanswered) res.shouldKeepAlive = false;
     this.unanswered.clear();
   }
+}
+
+/**
+ * Node answers HTTP it cannot parse (a header too large, a malformed request line, a request too
+ * slow to arrive) itself, with an empty body. These answers carry the API's JSON error shape too.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  const answering = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === "ECONNRESET" || !socket.writable || answering?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "The request's headers are too large."]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "The request took too long to arrive."]
+        : [400, "The request is not valid HTTP."];
+  const body = JSON.stringify({
+    errors: [{ message, extensions: { code: ERROR_CODES.BAD_REQUEST } }],
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n` +
+      "Content-Type: application/json; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**

@@ -103,6 +103,41 @@ describe("HTTP", () => {
     expect((await errorOf(badVariable))?.extensions.code).toBe("BAD_USER_INPUT");
   });
 
+  it("answers every refusal in the JSON error shape: unknown paths, subscriptions, bad HTTP", async () => {
+    const unknownPath = await fetch(`${base}/graphql;jsessionid=1`, { method: "POST" });
+    expect(unknownPath.status).toBe(404);
+    expect((await errorOf(unknownPath))?.extensions.code).toBe("NOT_FOUND");
+
+    const subscription = await post(JSON.stringify({ query: "subscription { viewer { kind } }" }));
+    expect(subscription.status).toBe(400);
+    expect((await errorOf(subscription))?.extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+
+    // Node's parser refuses these before Express sees them.
+    const raw = (request: string) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect(Number(new URL(base).port), "127.0.0.1");
+        let answer = "";
+        socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on("close", () => {
+          resolve(answer);
+        });
+        socket.end(request);
+      });
+    const huge = await raw(
+      `GET /graphql HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+    );
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+    const garbled = await raw("BREW /graphql HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(garbled).toMatch(/^HTTP\/1\.1 400 /);
+    for (const answer of [huge, garbled]) {
+      expect(answer).toMatch(/content-type: application\/json/i);
+      const body = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)) as {
+        errors: { extensions: { code: string } }[];
+      };
+      expect(body.errors[0]?.extensions.code).toBe("BAD_REQUEST");
+    }
+  });
+
   it("answers 408 and closes the connection of a client too slow to send its request", async () => {
     const slow = await createServer({
       config: { maxBodyBytes: 100_000, shutdownTimeoutMs: 1_000, requestTimeoutMs: 1_000 },

@@ -1,5 +1,5 @@
 export { clientAddressKey } from "./client-address.js";
-export { httpErrorHandler } from "./http-errors.js";
+export { httpErrorHandler, sendHttpError } from "./http-errors.js";
 export { internalErrorsPlugin, type RequestScope } from "./internal-errors.plugin.js";
 export { QUERY_LIMITS, queryLimitProtection, type QueryLimitProtection } from "./query-limits.js";
 export { RateLimits, type RateLimitSettings } from "./rate-limits.js";

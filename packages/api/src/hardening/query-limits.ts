@@ -1,6 +1,6 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { ParseOptions, ValidationRule } from "graphql";
+import { GraphQLError, OperationTypeNode, type ParseOptions, type ValidationRule } from "graphql";
 
 /**
  * The shape limits every operation must stay within. They are checked while parsing and
@@ -56,7 +56,23 @@ export function queryLimitProtection(): QueryLimitProtection {
     // armor is a CommonJS package, so its declarations name the CommonJS copy of Apollo's types,
     // which TypeScript tells apart from the ES module copy we use; the objects are the same.
     plugins: plugins as unknown as ApolloServerPlugin[],
-    validationRules,
+    validationRules: [...validationRules, noSubscriptions],
     parseOptions: { maxLexicalTokens: QUERY_LIMITS.maxTokens },
   };
 }
+
+/**
+ * The schema has no subscriptions, but graphql-js 16 does not check an operation's type against
+ * the schema's roots (17 does): without this rule a subscription fails in execution, as an
+ * internal error.
+ */
+const noSubscriptions: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== OperationTypeNode.SUBSCRIPTION) return;
+    context.reportError(
+      new GraphQLError("Subscriptions are not supported: send queries and mutations over HTTP.", {
+        nodes: node,
+      }),
+    );
+  },
+});

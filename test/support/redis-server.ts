@@ -32,7 +32,11 @@ export async function startRedisServer(): Promise<RedisServer> {
       if (output.includes("Ready to accept connections")) resolve();
     });
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      resolve();
+    }),
+  );
   return {
     url: `redis://127.0.0.1:${port}`,
     stop() {

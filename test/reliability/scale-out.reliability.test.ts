@@ -20,7 +20,7 @@ import { startRoundRobinProxy, type RoundRobinProxy } from "../support/round-rob
 import { startApi, type ApiProcess } from "../support/stack.js";
 
 // Two API instances on one PostgreSQL server behind a round-robin proxy, as docs/operations.md
-// deploys them: rate limits count across both (in PostgreSQL, or in Redis with REDIS_URL), a
+// deploys them (started together on an empty database, each migrating at start): rate limits count across both (in PostgreSQL, or in Redis with REDIS_URL), a
 // publish on one shows on the other within a second (response caches included), and a webhook is
 // delivered once, though both run workers.
 
@@ -52,9 +52,10 @@ describe.each(["PostgreSQL", "Redis"] as const)("rate-limit counters in %s", (co
       WEBHOOK_POLL_INTERVAL_MS: "50",
       LOG_LEVEL: "warn",
     };
-    organization = setUpOrganization(env);
+    // Deployed together on an empty database: both migrate at start.
     const [first, second] = await Promise.all([startApi(env), startApi(env)]);
     instances = [first, second];
+    organization = setUpOrganization(env);
     proxy = await startRoundRobinProxy(instances.map((instance) => instance.url));
     receiver = await startReceiver();
     await asAdmin(
@@ -73,6 +74,19 @@ describe.each(["PostgreSQL", "Redis"] as const)("rate-limit counters in %s", (co
     await receiver.close();
     await redis?.stop();
     await server.dispose();
+  });
+
+  test("two instances deployed together on an empty database both start, migrating it once", async () => {
+    const applied = await withDatabase(databaseUrl, async (client) => {
+      const { rows } = await client.query<{ name: string; times: number }>(
+        `SELECT name, count(*)::int AS times FROM migrations GROUP BY name`,
+      );
+      return rows;
+    });
+    expect(applied.length).toBeGreaterThan(0);
+    expect(applied.every((migration) => migration.times === 1)).toBe(true);
+    for (const instance of instances)
+      expect((await fetch(`${instance.url}/readyz`)).status).toBe(200);
   });
 
   test("a publish on one instance is visible on the other within a second, cached reads included", async () => {

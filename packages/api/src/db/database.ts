@@ -67,8 +67,12 @@ export async function openDatabase(
     dataSource,
     kind: embedded ? "embedded" : "postgres",
     async migrate() {
-      const applied = await dataSource.runMigrations({ transaction: "each" });
-      return applied.map((migration) => migration.name);
+      const run = async () => {
+        const applied = await dataSource.runMigrations({ transaction: "each" });
+        return applied.map((migration) => migration.name);
+      };
+      // The embedded database belongs to this process; a server is shared by every instance.
+      return embedded ? run() : whileHoldingMigrationLock(dataSource, run);
     },
     async ping() {
       try {
@@ -83,6 +87,31 @@ export async function openDatabase(
       await embedded?.close();
     },
   };
+}
+
+/** The advisory lock key of migrations: any fixed number that no other lock of ours uses. */
+const MIGRATION_LOCK = 7_358_621_904;
+
+/**
+ * Instances deployed together all migrate at start; without a lock they race to create the same
+ * tables and all but one fail. Each waits for a session-level advisory lock, held on a connection
+ * of its own, and finds the migrations applied once it gets it.
+ */
+async function whileHoldingMigrationLock<T>(
+  dataSource: DataSource,
+  work: () => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      return await work();
+    } finally {
+      await runner.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 /** Sends TypeORM's output to pino at debug level (SQL) or warn/error, and to `onQuery`. */

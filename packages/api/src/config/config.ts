@@ -127,6 +127,9 @@ const environmentSchema = z.object({
   WEBHOOK_ALLOW_HTTP: booleanFlag.default(false),
 });
 
+/** The name of every environment variable the API reads. */
+export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape);
+
 /** Express's `trust proxy` setting: off, a hop count, or trusted proxy addresses and subnets. */
 export type TrustProxy = false | number | string[];
 

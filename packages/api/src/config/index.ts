@@ -1,2 +1,2 @@
-export { ConfigError, loadConfig } from "./config.js";
+export { CONFIG_VARIABLES, ConfigError, loadConfig } from "./config.js";
 export type { Config } from "./config.js";

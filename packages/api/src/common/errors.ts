@@ -89,7 +89,7 @@ export function isUnexpectedError(error: unknown): boolean {
 /** How long a client waits before sending a SERVICE_UNAVAILABLE request again. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
 
-const UNAVAILABLE_MESSAGE = "The service is briefly unavailable. Please retry.";
+export const UNAVAILABLE_MESSAGE = "The service is briefly unavailable. Please retry.";
 
 /**
  * SERVICE_UNAVAILABLE for a request that could not even start because the database is away:

@@ -3,7 +3,7 @@ import type express from "express";
 import type { Logger } from "pino";
 import {
   isDatabaseUnavailable,
-  serviceUnavailable,
+  UNAVAILABLE_MESSAGE,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from "../common/errors.js";
 
@@ -19,6 +19,26 @@ export function sendHttpError(
   extensions: Record<string, unknown> = {},
 ): void {
   res.status(status).json({ errors: [{ message, extensions: { ...extensions, code } }] });
+}
+
+/**
+ * An answer to wait out (429, 503) before the CORS middleware has run: `Retry-After`, and the
+ * CORS headers a page needs to read it (it carries no data, so any origin may).
+ */
+export function sendRetryLater(
+  req: express.Request,
+  res: express.Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  { retryAfterSeconds }: { retryAfterSeconds: number },
+): void {
+  res.setHeader("Retry-After", String(retryAfterSeconds));
+  if (req.headers.origin !== undefined) {
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+  }
+  sendHttpError(res, status, code, message, { retryAfterSeconds });
 }
 
 // body-parser's error types (and ours from `rejectInvalidUtf8`) and what the client is told.
@@ -73,9 +93,7 @@ export function httpErrorHandler(logger: Logger): express.ErrorRequestHandler {
       // line per request would flood the log during an outage; the change listener and the
       // pool report the outage itself as warnings.
       logger.debug({ err: error, requestId }, "database unavailable before GraphQL");
-      const unavailable = serviceUnavailable();
-      res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-      sendHttpError(res, 503, ERROR_CODES.SERVICE_UNAVAILABLE, unavailable.message, {
+      sendRetryLater(req, res, 503, ERROR_CODES.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, {
         retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
       });
       return;

@@ -14,7 +14,7 @@ import { principalId, type Principal } from "../auth/principal.js";
 import { apiError } from "../common/errors.js";
 import type { Database } from "../db/database.js";
 import { clientAddressKey } from "./client-address.js";
-import { sendHttpError } from "./http-errors.js";
+import { sendRetryLater } from "./http-errors.js";
 
 /** Requests allowed per minute; 0 switches a limit off. */
 export interface RateLimitSettings {
@@ -82,13 +82,7 @@ export class RateLimits {
           next();
           return;
         }
-        res.setHeader("Retry-After", String(retryAfterSeconds));
-        // This answer comes before the CORS middleware; a page must still be able to read it.
-        if (req.headers.origin !== undefined) {
-          res.setHeader("Access-Control-Allow-Origin", "*");
-          res.setHeader("Access-Control-Expose-Headers", "Retry-After");
-        }
-        sendHttpError(res, 429, ERROR_CODES.RATE_LIMITED, tooMany(retryAfterSeconds), {
+        sendRetryLater(req, res, 429, ERROR_CODES.RATE_LIMITED, tooMany(retryAfterSeconds), {
           retryAfterSeconds,
         });
       }, next);

@@ -33,6 +33,18 @@ const UNAVAILABLE_CODES = new Set([
   "40P01", // deadlock_detected
 ]);
 
+// The same, told by the driver and TypeORM in words only.
+const UNAVAILABLE_MESSAGES = new RegExp(
+  [
+    "Connection terminated",
+    "timeout exceeded when trying to connect",
+    "Driver not Connected",
+    "Cannot use a pool after calling end",
+    "encountered a connection error and is not queryable",
+  ].join("|"),
+  "i",
+);
+
 /** Whether `error` (or one of its causes) is the database being away, or a lost race. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
@@ -41,14 +53,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // TypeORM's answer to a statement of a transaction whose connection the server ended: the
     // transaction is gone with it, rolled back.
     if (cause.name === "QueryRunnerProviderAlreadyReleasedError") return true;
-    // The pool is closed or was never connected: during shutdown, or while a database restarts.
-    if (
-      /Connection terminated|timeout exceeded when trying to connect|Driver not Connected|Cannot use a pool after calling end/i.test(
-        cause.message,
-      )
-    ) {
-      return true;
-    }
+    // The pool is closed or was never connected (during shutdown, or while a database restarts),
+    // or a connection broke under a statement.
+    if (UNAVAILABLE_MESSAGES.test(cause.message)) return true;
   }
   return false;
 }

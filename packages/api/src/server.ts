@@ -1,10 +1,9 @@
 import "reflect-metadata";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express, { type Request } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
@@ -154,13 +153,13 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   app.disable("x-powered-by");
   // Off unless configured: otherwise any client could name its own address in X-Forwarded-For.
   app.set("trust proxy", limits.trustProxy);
-  const connections = new ConnectionsOnStop();
   // Anonymous reads of public content are answered from the cache before Express runs at all.
   const httpServer = http.createServer(requestTimeouts(limits.requestTimeoutMs), (req, res) => {
-    connections.track(res);
+    graceful.track(res);
     if (responseCache !== undefined && answerPublicFromCache(responseCache, req, res)) return;
     void app(req, res);
   });
+  const graceful = new GracefulStop(httpServer);
   const apollo = new ApolloServer<Context>({
     schema: options.schema ?? (await createSchema()),
     introspection: true,
@@ -184,7 +183,6 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
       cachePolicyPlugin<Context>(limits.responseCacheSeconds),
       keptReports,
       ...queryLimits.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo installs its cache-control plugin by default; it wraps every field's resolver
       // (most of a large report's execution time) for hints this API does not use:
       // cachePolicyPlugin decides Cache-Control.
@@ -269,15 +267,10 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
       });
     },
     async stop() {
-      connections.closeAfterResponse();
-      // The drain plugin closes the listener, waits for in-flight requests, then cuts idle ones.
-      const timeout = setTimeout(() => {
-        httpServer.closeAllConnections();
-      }, options.config.shutdownTimeoutMs);
       try {
+        await graceful.stop(options.config.shutdownTimeoutMs);
         await apollo.stop();
       } finally {
-        clearTimeout(timeout);
         await changes.close();
         redis?.disconnect();
       }
@@ -285,17 +278,25 @@ export async function createServer(options: ServerOptions): Promise<RealSkillsSe
   };
 }
 
+/** How long idle keep-alive connections stay open after a stop begins: see {@link GracefulStop}. */
+const IDLE_GRACE_MS = 1_000;
+
 /**
- * Keep-alive during a stop. A client that got its answer may send its next request on the same
- * connection just as the server closes it, and sees the connection reset, not refused: it cannot
- * tell whether the request ran. Once stopping, every answer still to be sent says
- * `Connection: close`, so clients open a new connection, which is refused cleanly (or reaches
- * another instance).
+ * Stops the HTTP server without failing a request. `server.close()` alone ends idle keep-alive
+ * connections at once, and a client that is sending its next request over one just then sees the
+ * connection reset (it cannot tell whether the request ran); a load balancer's pooled
+ * connections are such clients. Instead the listener closes, every answer from then on says
+ * `Connection: close` (Node closes the connection after it), and idle connections get a moment to
+ * bring their next request before they are ended. In-flight requests finish, up to the shutdown
+ * timeout; then the rest is cut.
  */
-class ConnectionsOnStop {
+class GracefulStop {
   private readonly unanswered = new Set<http.ServerResponse>();
   private stopping = false;
 
+  constructor(private readonly server: http.Server) {}
+
+  /** Called for every request as it arrives. */
   track(res: http.ServerResponse): void {
     if (this.stopping) {
       res.shouldKeepAlive = false;
@@ -305,11 +306,33 @@ class ConnectionsOnStop {
     res.once("close", () => this.unanswered.delete(res));
   }
 
-  closeAfterResponse(): void {
+  /** Resolves once every connection has ended. */
+  async stop(timeoutMs: number): Promise<void> {
     this.stopping = true;
     for (const res of this.unanswered) res.shouldKeepAlive = false;
     this.unanswered.clear();
+    // net.Server's close, not http.Server's: it keeps idle connections, and calls back once every
+    // connection has ended.
+    const ended = new Promise<void>((resolve) => {
+      net.Server.prototype.close.call(this.server, () => {
+        resolve();
+      });
+    });
+    const cut = setTimeout(() => {
+      this.server.closeAllConnections();
+    }, timeoutMs);
+    try {
+      await Promise.race([ended, delay(Math.min(IDLE_GRACE_MS, timeoutMs))]);
+      this.server.closeIdleConnections();
+      await ended;
+    } finally {
+      clearTimeout(cut);
+    }
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**

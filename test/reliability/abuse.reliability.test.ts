@@ -17,7 +17,7 @@ import { introspect } from "../support/abuse-schema.js";
 import { transportCorpus } from "../support/abuse-transport.js";
 import { mintEmbedToken } from "../support/embed-token.js";
 import { embedGraphql } from "../support/employees.js";
-import { startPostgresServer, type PostgresServer } from "../support/postgres-server.js";
+import { postgresServerForThisFile } from "../support/postgres-server.js";
 import {
   INTRANET_ORIGIN,
   asAdmin,
@@ -39,19 +39,11 @@ const DRAFT = "abuse-draft";
 /** A library assessment with a REFLECTION item: its answers are free text the API stores. */
 const WITH_REFLECTION = "decision-quality";
 
-let server: PostgresServer;
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-
-afterAll(async () => {
-  await server.dispose();
-});
+const postgres = postgresServerForThisFile();
 
 test("a corpus of hostile requests: no 5xx, no leak, no hang, refusals change nothing", async () => {
   const env = {
-    DATABASE_URL: await server.createDatabase("abuse"),
+    DATABASE_URL: await postgres().createDatabase("abuse"),
     // The corpus comes from one address and a handful of credentials, faster than any person.
     RATE_LIMIT_PER_MINUTE: "0",
     RATE_LIMIT_IP_PER_MINUTE: "0",

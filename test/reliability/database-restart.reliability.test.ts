@@ -1,5 +1,5 @@
 import { histogram, recordLoad, succeeded, type Outcome } from "../support/load-recorder.js";
-import { startPostgresServer, type PostgresServer } from "../support/postgres-server.js";
+import { postgresServerForThisFile } from "../support/postgres-server.js";
 import {
   ASSESSMENT,
   INTRANET_ORIGIN,
@@ -20,19 +20,11 @@ import { employeeWorker, readerWorker } from "../support/workers.js";
 const EMPLOYEES = 600;
 const DOWN_MS = 3_000;
 
-let server: PostgresServer;
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-
-afterAll(async () => {
-  await server.dispose();
-});
+const postgres = postgresServerForThisFile();
 
 test("PostgreSQL restarted under load: retriable answers, not ready, recovers alone, nothing acknowledged lost", async () => {
   const env = {
-    DATABASE_URL: await server.createDatabase("restart"),
+    DATABASE_URL: await postgres().createDatabase("restart"),
     // The limits stay on (their counters are in PostgreSQL too), beyond this load's reach.
     RATE_LIMIT_PER_MINUTE: "1000000",
     RATE_LIMIT_IP_PER_MINUTE: "1000000",
@@ -76,9 +68,9 @@ test("PostgreSQL restarted under load: retriable answers, not ready, recovers al
       if (acknowledged.length !== 150) return;
       restart = (async () => {
         stoppedAt = performance.now();
-        server.stop("fast");
+        postgres().stop("fast");
         await new Promise((resolve) => setTimeout(resolve, DOWN_MS));
-        server.start();
+        postgres().start();
         startedAt = performance.now();
       })();
     },

@@ -1,5 +1,5 @@
 import { histogram, recordLoad, succeeded } from "../support/load-recorder.js";
-import { startPostgresServer, type PostgresServer } from "../support/postgres-server.js";
+import { postgresServerForThisFile } from "../support/postgres-server.js";
 import { elapsed, printMeasured, setUpOrganization } from "../support/reliability.js";
 import { startApi } from "../support/stack.js";
 import { analystWorker, employeeWorker, readerWorker } from "../support/workers.js";
@@ -10,19 +10,11 @@ import { analystWorker, employeeWorker, readerWorker } from "../support/workers.
 // and the process exits 0 with nothing logged as an error. No request is reset: a reset would
 // leave its client unable to tell whether it ran.
 
-let server: PostgresServer;
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-
-afterAll(async () => {
-  await server.dispose();
-});
+const postgres = postgresServerForThisFile();
 
 test("SIGTERM under load: requests in flight finish without errors, then the process exits 0", async () => {
   const env = {
-    DATABASE_URL: await server.createDatabase("shutdown"),
+    DATABASE_URL: await postgres().createDatabase("shutdown"),
     // Both limits stay on (their counters are PostgreSQL statements in every request's path),
     // high enough that this load never reaches them.
     RATE_LIMIT_PER_MINUTE: "1000000",

@@ -76,6 +76,24 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   return server;
 }
 
+/**
+ * A PostgreSQL server for the calling test file: started before its tests, removed after them.
+ * Returns a getter, since the server exists only once `beforeAll` has run.
+ */
+export function postgresServerForThisFile(): () => PostgresServer {
+  let server: PostgresServer | undefined;
+  beforeAll(async () => {
+    server = await startPostgresServer();
+  });
+  afterAll(async () => {
+    await server?.dispose();
+  });
+  return () => {
+    if (server === undefined) throw new Error("The PostgreSQL server starts in beforeAll.");
+    return server;
+  };
+}
+
 /** The folder with `initdb`, `pg_ctl` and `postgres`: `pg_config --bindir`, else Debian's. */
 function serverBinDir(): string {
   const candidates: string[] = [];

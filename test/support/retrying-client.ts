@@ -157,7 +157,8 @@ export async function runEmployees(options: EmployeesOptions): Promise<Employees
   const run: EmployeesRun = { acknowledged: [], tally: newTally(), failures: [] };
   let next = 0;
   const lane = async () => {
-    while (next < options.employees) {
+    // After a failure the run is lost anyway: it ends rather than wait out every employee left.
+    while (next < options.employees && run.failures.length === 0) {
       const index = next++;
       try {
         const submission = await takeWithRetries(options, run.tally, index);

@@ -33,6 +33,11 @@ const UNAVAILABLE_CODES = new Set([
   "40P01", // deadlock_detected
 ]);
 
+const RELEASED_RUNNER_ERRORS = new Set([
+  "QueryRunnerProviderAlreadyReleasedError",
+  "QueryRunnerAlreadyReleasedError",
+]);
+
 // The same, told by the driver and TypeORM in words only.
 const UNAVAILABLE_MESSAGES = new RegExp(
   [
@@ -50,9 +55,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
-    // TypeORM's answer to a statement of a transaction whose connection the server ended: the
-    // transaction is gone with it, rolled back.
-    if (cause.name === "QueryRunnerProviderAlreadyReleasedError") return true;
+    // TypeORM's answers to a statement (or the COMMIT) of a transaction whose connection the
+    // server ended: the transaction is gone with it, rolled back.
+    if (RELEASED_RUNNER_ERRORS.has(cause.name)) return true;
     // The pool is closed or was never connected (during shutdown, or while a database restarts),
     // or a connection broke under a statement.
     if (UNAVAILABLE_MESSAGES.test(cause.message)) return true;

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { DataSource, type Logger as TypeOrmLogger } from "typeorm";
 import type { Logger } from "pino";
 import type { Config } from "../config/index.js";
@@ -54,7 +55,11 @@ export async function openDatabase(
     logging: ["query", "error", "warn", "migration"],
     // PGlite serialises sessions, so a small pool is plenty there and avoids idle sessions.
     poolSize: embedded ? Math.min(config.dbPoolSize, 4) : config.dbPoolSize,
-    extra: { connectionTimeoutMillis: 5_000, application_name: "real-skills-api" },
+    extra: {
+      connectionTimeoutMillis: 5_000,
+      application_name: "real-skills-api",
+      Client: clientThatSurvivesItsConnection(options.logger),
+    },
   });
   try {
     await dataSource.initialize();
@@ -86,6 +91,24 @@ export async function openDatabase(
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.close();
     },
+  };
+}
+
+/**
+ * The pool's connections, each with a listener for its `error` event. The pool listens to idle
+ * connections only; one checked out between two statements (a transaction, a migration lock)
+ * whose server ends it (a restart, a failover) emits `error` with nobody listening, which ends
+ * the process. With a listener the error is logged, the statement after it fails as
+ * SERVICE_UNAVAILABLE, and the pool drops the connection when it comes back.
+ */
+function clientThatSurvivesItsConnection(logger: Logger): typeof pg.Client {
+  return class extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      this.on("error", (error) => {
+        logger.warn({ err: error }, "database connection lost");
+      });
+    }
   };
 }
 

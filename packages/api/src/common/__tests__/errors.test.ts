@@ -27,6 +27,13 @@ describe("formatError", () => {
     ],
     ["a lost race", withCode("deadlock detected", "40P01")],
     [
+      "a commit whose connection was ended",
+      named(
+        "Query runner already released. Cannot run queries anymore.",
+        "QueryRunnerAlreadyReleasedError",
+      ),
+    ],
+    [
       "a transaction whose connection was ended",
       named(
         "Database connection provided by a query runner was already released",

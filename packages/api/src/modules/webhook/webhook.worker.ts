@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
+import { isDatabaseUnavailable } from "../../common/errors.js";
 import { deliveryRequest, type OutgoingDelivery } from "./webhook.request.js";
 
 export interface WebhookWorkerOptions {
@@ -86,7 +87,9 @@ export class WebhookWorker {
       // A full batch suggests more are due: look again at once.
       if ((await this.runOnce()) === this.batchSize) next = 0;
     } catch (error) {
-      this.logger.error({ err: error }, "webhook worker: a look for due deliveries failed");
+      // The database being away is an outage, reported elsewhere; anything else is a bug.
+      const level = isDatabaseUnavailable(error) ? "warn" : "error";
+      this.logger[level]({ err: error }, "webhook worker: a look for due deliveries failed");
     }
     this.schedule(next);
   }

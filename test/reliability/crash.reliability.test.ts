@@ -100,8 +100,7 @@ describe.each([
     let crashing: Promise<void> = Promise.resolve();
     const crashAndRestart = async (afterAcknowledged: number) => {
       const killedAt = performance.now();
-      api.process.kill("SIGKILL");
-      await api.stop();
+      await api.stop("SIGKILL");
       api = await startApi(env, { port });
       crashes.push({ afterAcknowledged, downtime: elapsed(killedAt) });
     };
